@@ -1,0 +1,292 @@
+"""The console script. Maps every failure to one line and the exit code of interfaces.md.
+
+Heavy imports (icalendar, holidays, the Google client) happen inside the commands, so
+``--help`` and argument errors answer at once.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import os
+import sys
+import warnings
+from collections.abc import Callable, Sequence
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from daemon.config import ConfigError
+from daemon.settings import Settings
+
+log = logging.getLogger("interview-followup")
+
+EXIT_OK, EXIT_OTHER, EXIT_USAGE, EXIT_INPUT, EXIT_AUTH = 0, 1, 2, 3, 4
+
+
+class UsageError(Exception):
+    """Bad arguments the parser could not catch (exit 2)."""
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="interview-followup",
+        description="Plans the follow-up after job interviews: calendar reminders and mail drafts.",
+    )
+    p.add_argument("--config", type=Path, help="config file (default: $INTERVIEW_FOLLOWUP_CONFIG, "
+                   "then $XDG_CONFIG_HOME/interview-followup/config.toml)")
+    p.add_argument("--debug", action="store_true", help="verbose logs and tracebacks")
+    sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    def now_opt(sp: argparse.ArgumentParser) -> None:
+        sp.add_argument("--now", metavar="ISO", help="replace the clock (ISO 8601 with offset)")
+
+    sp = sub.add_parser("plan", help="print every interview and its actions; writes nothing")
+    sp.add_argument("--json", action="store_true", help="machine-readable output")
+    now_opt(sp)
+    sp = sub.add_parser("sync", help="one full cycle: write every output that is due")
+    sp.add_argument("--dry-run", action="store_true", help="say what would be written")
+    now_opt(sp)
+    sp = sub.add_parser("run", help="the daemon, in the foreground")
+    now_opt(sp)
+    sp = sub.add_parser("status", help="each interview, its stage and next action")
+    sp.add_argument("--json", action="store_true")
+    now_opt(sp)
+    sp = sub.add_parser("auth", help="authorise a Google account")
+    sp.add_argument("provider", choices=["google"])
+    sp.add_argument("--no-browser", action="store_true", help="print the URL instead")
+    sp = sub.add_parser("outcome", help="record an outcome: rejected, offer, withdrawn, replied")
+    sp.add_argument("id")
+    sp.add_argument("outcome", choices=["rejected", "offer", "withdrawn", "replied"])
+    now_opt(sp)
+    sp = sub.add_parser("timeline", help="record the employer's stated decision timeline")
+    sp.add_argument("id")
+    sp.add_argument("text", nargs="+")
+    now_opt(sp)
+    sp = sub.add_parser("doctor", help="check config, calendar, outputs and state; say what to fix")
+    now_opt(sp)
+    return p
+
+
+def _setup_logging(debug: bool) -> None:
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("%(levelname)s: %(message)s"))
+    root = logging.getLogger()
+    root.handlers[:] = [handler]
+    root.setLevel(logging.DEBUG if debug else logging.INFO)
+    for noisy in ("googleapiclient", "google", "urllib3", "apscheduler", "py.warnings"):
+        logging.getLogger(noisy).setLevel(logging.DEBUG if debug else logging.ERROR)
+    logging.captureWarnings(True)
+    warnings.simplefilter("default")
+    for level in ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"):
+        logging.addLevelName(getattr(logging, level), level.lower())
+
+
+def parse_now(value: str | None) -> datetime:
+    """``--now`` or ``INTERVIEW_FOLLOWUP_NOW``; otherwise the real clock."""
+    raw = value or os.environ.get("INTERVIEW_FOLLOWUP_NOW")
+    if not raw:
+        return datetime.now().astimezone()
+    try:
+        now = datetime.fromisoformat(raw)
+    except ValueError:
+        raise UsageError(f"--now: not an ISO 8601 date-time: {raw!r}") from None
+    if now.tzinfo is None:
+        raise UsageError(f"--now: {raw!r} needs an offset, e.g. 2026-12-01T18:00:00-05:00")
+    return now
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    _setup_logging(args.debug)
+    try:
+        code = _dispatch(args)
+    except KeyboardInterrupt:
+        code = 130
+    except Exception as exc:  # noqa: BLE001 - the one place that turns errors into exit codes
+        code = _report(exc, args.debug)
+    sys.exit(code)
+
+
+def _report(exc: BaseException, debug: bool) -> int:
+    from daemon.state import StateError
+    from integrations.base import AuthError, BadInput
+    from integrations.registry import NotAvailable
+
+    if debug:
+        log.exception("failed")
+    code = EXIT_OTHER
+    if isinstance(exc, ConfigError | UsageError | NotAvailable):
+        code = EXIT_USAGE
+    elif isinstance(exc, BadInput):
+        code = EXIT_INPUT
+    elif isinstance(exc, AuthError):
+        code = EXIT_AUTH
+    message = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+    if code == EXIT_OTHER and not isinstance(exc, StateError) and not _is_adapter(exc):
+        message = f"unexpected {type(exc).__name__}: {message} (run with --debug for details)"
+    print(f"error: {message}", file=sys.stderr)
+    return code
+
+
+def _is_adapter(exc: BaseException) -> bool:
+    from integrations.base import AdapterError
+
+    return isinstance(exc, AdapterError)
+
+
+def _dispatch(args: argparse.Namespace) -> int:
+    from daemon import config
+
+    settings = config.load(args.config)
+    commands: dict[str, Callable[[argparse.Namespace, Settings], int]] = {
+        "plan": cmd_plan,
+        "sync": cmd_sync,
+        "run": cmd_run,
+        "status": cmd_status,
+        "auth": cmd_auth,
+        "outcome": cmd_outcome,
+        "timeline": cmd_timeline,
+        "doctor": cmd_doctor,
+    }
+    return commands[args.command](args, settings)
+
+
+def _store(settings: Settings, *, readonly: bool = False) -> Any:
+    from daemon.state import StateStore
+
+    return StateStore(settings.state_path, readonly=readonly)
+
+
+def _adapters(settings: Settings) -> Any:
+    from daemon.service import Adapters
+    from integrations import registry
+
+    return Adapters(
+        source=registry.make_source(settings),
+        reminders=registry.make_reminders(settings),
+        drafts=registry.make_drafts(settings),
+    )
+
+
+def _warn(warnings_: Sequence[str]) -> None:
+    for w in warnings_:
+        log.warning("%s", w)
+
+
+def cmd_plan(args: argparse.Namespace, settings: Settings) -> int:
+    from daemon import report, service
+    from integrations import registry
+
+    now = parse_now(args.now)
+    source = registry.make_source(settings)
+    store = _store(settings, readonly=True)
+    ev = service.evaluate(settings, store, source, now)
+    _warn(ev.warnings)
+    tz = settings.user.timezone
+    if args.json:
+        print(json.dumps(report.plan_json(now, tz, ev.plans, ev.skipped), indent=2, ensure_ascii=False))
+    else:
+        sys.stdout.write(report.plan_table(now, tz, ev.plans, ev.skipped))
+    return EXIT_OK
+
+
+def cmd_sync(args: argparse.Namespace, settings: Settings) -> int:
+    from daemon import service
+
+    now = parse_now(args.now)
+    adapters = _adapters(settings)
+    store = _store(settings)
+    ev, rep = service.run_cycle(settings, store, adapters, now, dry_run=args.dry_run)
+    _warn(ev.warnings)
+    for line in rep.lines:
+        print(("would " if args.dry_run else "") + line)
+    print(rep.summary())
+    if not args.dry_run:
+        with store.transaction():
+            store.record_cycle(now, True, rep.summary())
+    return EXIT_OK
+
+
+def cmd_run(args: argparse.Namespace, settings: Settings) -> int:
+    from daemon import runner
+
+    return runner.run(settings, _adapters(settings), _store(settings))
+
+
+def cmd_status(args: argparse.Namespace, settings: Settings) -> int:
+    from daemon import status
+
+    now = parse_now(args.now)
+    doc = status.collect(_store(settings, readonly=True), settings, now)
+    if args.json:
+        print(json.dumps(doc, indent=2, ensure_ascii=False))
+    else:
+        sys.stdout.write(status.table(doc))
+    return EXIT_OK
+
+
+def cmd_auth(args: argparse.Namespace, settings: Settings) -> int:
+    raise UsageError("auth google: Google accounts are not supported in this version yet")
+
+
+def _resolve_id(settings: Settings, store: Any, wanted: str, now: datetime) -> Any:
+    """An interview by its full id, its UID, or a unique part of its id."""
+    from daemon import service
+    from integrations import registry
+
+    known = {iid: row.interview for iid, row in store.interviews().items()}
+    if wanted not in known:
+        ev = service.evaluate(settings, store, registry.make_source(settings), now)
+        known.update({p.interview.id: p.interview for p in ev.plans})
+    if wanted in known:
+        return known[wanted]
+    hits = [iv for iid, iv in known.items() if iv.uid == wanted or wanted in iid]
+    if len(hits) == 1:
+        return hits[0]
+    if not hits:
+        raise UsageError(f"no interview with id {wanted!r} (see `interview-followup plan`)")
+    raise UsageError(f"{wanted!r} matches {len(hits)} interviews; give more of the id")
+
+
+def cmd_outcome(args: argparse.Namespace, settings: Settings) -> int:
+    now = parse_now(args.now)
+    store = _store(settings)
+    iv = _resolve_id(settings, store, args.id, now)
+    with store.transaction():
+        store.save_interview(iv, now)
+        store.set_outcome(iv.id, args.outcome, now)
+    print(f"recorded: {iv.title} -> {args.outcome} (the next sync updates the plan)")
+    return EXIT_OK
+
+
+def cmd_timeline(args: argparse.Namespace, settings: Settings) -> int:
+    from daemon.timeline import resolve_timeline
+
+    now = parse_now(args.now)
+    text = " ".join(args.text)
+    store = _store(settings)
+    iv = _resolve_id(settings, store, args.id, now)
+    day = resolve_timeline(text, iv.start.astimezone(ZoneInfo(settings.user.timezone)).date())
+    if day is None:
+        raise UsageError(
+            f"cannot read the timeline {text!r}: try '2026-12-08', 'next Tuesday', 'Dec 4',"
+            " 'within a week' or '10 days'"
+        )
+    with store.transaction():
+        store.save_interview(iv, now)
+        store.set_timeline_command(iv.id, text)
+    print(f"recorded: {iv.title}: decision expected {day:%a %Y-%m-%d}")
+    return EXIT_OK
+
+
+def cmd_doctor(args: argparse.Namespace, settings: Settings) -> int:
+    from daemon import doctor
+
+    return doctor.run(settings, parse_now(args.now))
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

@@ -1,0 +1,514 @@
+"""What the daemon writes: draft e-mails and the text of calendar reminders.
+
+Pure functions over the domain types; the only I/O is reading template files when
+``load_templates`` is asked to. Everything that comes from a calendar (names, titles,
+company, role, the user's ``Note:``) is treated as data: it is flattened to one line before
+it reaches a template or a header, and it is substituted with ``string.Template`` semantics,
+so ``$role`` or ``{role}`` typed into an invitation stays literal text.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import string
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import datetime
+from email import policy
+from email.headerregistry import Address
+from email.message import EmailMessage
+from email.parser import BytesParser
+from email.utils import format_datetime, getaddresses
+from importlib import resources
+from pathlib import Path
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from daemon.keys import message_id, output_key
+from daemon.model import Action, Interview, Person
+from daemon.settings import UserSettings
+from daemon.subjects import subject_for
+from integrations.base import DraftSpec
+
+# Draft type -> template file stem. Both check-ins share one template.
+TEMPLATE_FOR: Mapping[str, str] = {
+    "thank_you": "thank_you",
+    "check_in_1": "check_in",
+    "check_in_2": "check_in",
+    "final_follow_up": "final_follow_up",
+    "rejection_thanks": "rejection_thanks",
+}
+TEMPLATE_NAMES: tuple[str, ...] = ("thank_you", "check_in", "final_follow_up", "rejection_thanks")
+
+# Every placeholder a template may use; a user template naming another one is rejected.
+PLACEHOLDERS: frozenset[str] = frozenset(
+    {
+        "name",  # recipient's name, or the marker [[name]] when the invitation had none
+        "first_name",  # first word of it
+        "company",  # "Acme", or "your team"
+        "role",  # "Senior Developer", or "the role"
+        "the_role",  # "the Senior Developer role", or "the role"
+        "role_at_company",  # "the Senior Developer role at Acme" / "... on your team"
+        "the_team",  # "the team at Acme", or "your team"
+        "topic",  # the debrief's Note:, or the marker [[specific topic you discussed]]
+        "interview_date",  # "Tuesday, December 1"
+        "interview_title",
+        "user_name",
+        "user_email",
+        "user_phone",
+        "signature",  # name, phone (when set) and e-mail, one per line
+    }
+)
+
+TOPIC_MARKER = "[[specific topic you discussed]]"
+NAME_MARKER = "[[name]]"
+NEUTRAL_COMPANY = "your team"
+NEUTRAL_ROLE = "the role"
+
+NAME_LIMIT = 100  # display names in headers: no real name is longer
+SUBJECT_LIMIT = 250
+SUMMARY_LIMIT = 200
+WORD_LIMIT = 60  # longest unbroken word of a display name (CPython folds longer ones badly)
+
+# C0/C1 controls, DEL, line/paragraph separators and the bidi embedding/override/isolate
+# marks: all of them can break a line or reorder what the user sees, so each becomes a space.
+_CONTROL = re.compile("\r\n|[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+_KEY = re.compile(r"[A-Za-z0-9._-]{1,200}")
+
+
+class TemplateError(ValueError):
+    """A draft type has no template (a programming error, not a user one)."""
+
+
+# --------------------------------------------------------------------------- values
+
+
+def one_line(value: str | None) -> str:
+    """Calendar text as data: every line break or control character becomes one space."""
+    return _CONTROL.sub(" ", value or "").strip()
+
+
+def _truncate(text: str, limit: int) -> str:
+    """Cut to ``limit`` characters, marking the cut; idempotent so re-cleaning is harmless."""
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def _defuse(text: str) -> str:
+    """Break RFC 2047 encoded-word syntax (``=?utf-8?q?...?=``) in a plain value.
+
+    The email package decodes such words when a header is set and writes the result back
+    raw, so an encoded ``=0D=0ABcc:`` in a calendar name would become a real header line.
+    """
+    return text.replace("=?", "= ?")
+
+
+def header_text(value: str | None, limit: int = SUBJECT_LIMIT) -> str:
+    """A value safe for an unstructured header such as Subject: one line, bounded."""
+    return _truncate(_defuse(one_line(value)), limit)
+
+
+def display_name(value: str | None) -> str:
+    """A value safe as an address's display name.
+
+    Besides flattening and bounding it, very long unbroken words are cut: CPython's folder
+    can emit over-long or even blank header lines for them, which would end the header
+    block early.
+    """
+    words = [_truncate(w, WORD_LIMIT) for w in _defuse(one_line(value)).split(" ")]
+    return _truncate(" ".join(words), NAME_LIMIT)
+
+
+# --------------------------------------------------------------------------- templates
+
+
+@dataclass(frozen=True)
+class Templates:
+    """Template texts by name, where each came from, and the problems met loading them.
+
+    ``errors`` are one-line messages for the config layer (``doctor``, warnings); loading
+    never fails because of a user file: the built-in text is used instead.
+    """
+
+    texts: Mapping[str, str]
+    sources: Mapping[str, str]
+    errors: tuple[str, ...] = ()
+
+    def template(self, name: str) -> string.Template:
+        try:
+            return string.Template(self.texts[name])
+        except KeyError:
+            raise TemplateError(f"no template named {name!r}") from None
+
+
+def builtin_text(name: str) -> str:
+    """The packaged template ``name``; read through importlib so a zipped install works."""
+    ref = resources.files("daemon").joinpath("templates", f"{name}.txt")
+    return _normalise(ref.read_text(encoding="utf-8"))
+
+
+def _normalise(text: str) -> str:
+    return text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+
+
+def template_problem(text: str) -> str | None:
+    """Why a user template cannot be used, or None: empty, a stray ``$``, an unknown name."""
+    tpl = string.Template(text)
+    if not text.strip():
+        return "is empty"
+    if not tpl.is_valid():
+        return "has a '$' that is not a placeholder (write '$$' for a dollar sign)"
+    unknown = sorted(set(tpl.get_identifiers()) - PLACEHOLDERS)
+    if unknown:
+        known = ", ".join(f"${p}" for p in sorted(PLACEHOLDERS))
+        return f"uses unknown placeholder(s) {', '.join('$' + u for u in unknown)} (known: {known})"
+    return None
+
+
+def _read_user(path: Path) -> tuple[str | None, str | None]:
+    """(text, error): a user file that is missing is not an error (overrides are per file)."""
+    if not path.exists():
+        return None, None
+    try:
+        text = _normalise(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError) as exc:
+        return None, f"template {path} cannot be read ({exc}); using the built-in one"
+    problem = template_problem(text)
+    if problem:
+        return None, f"template {path} {problem}; using the built-in one"
+    return text, None
+
+
+def _stray_files(user_dir: Path) -> list[str]:
+    """Files that look like templates but match no name: usually a typo worth reporting."""
+    try:
+        names = sorted(p.name for p in user_dir.glob("*.txt"))
+    except OSError:
+        return []
+    wanted = {f"{n}.txt" for n in TEMPLATE_NAMES}
+    return [
+        f"template {user_dir / n} is not used (expected one of: {', '.join(sorted(wanted))})"
+        for n in names
+        if n not in wanted
+    ]
+
+
+def load_templates(user_dir: Path | None = None) -> Templates:
+    """Built-in templates, each replaced by the same-named file of ``user_dir`` if usable."""
+    texts = {name: builtin_text(name) for name in TEMPLATE_NAMES}
+    sources = dict.fromkeys(TEMPLATE_NAMES, "built-in")
+    if user_dir is None:
+        return Templates(texts, sources)
+    if not user_dir.is_dir():
+        msg = f"templates folder {user_dir} does not exist; using the built-in templates"
+        return Templates(texts, sources, (msg,))
+    errors: list[str] = []
+    for name in TEMPLATE_NAMES:
+        path = user_dir / f"{name}.txt"
+        text, error = _read_user(path)
+        if text is not None:
+            texts[name], sources[name] = text, str(path)
+        if error:
+            errors.append(error)
+    errors.extend(_stray_files(user_dir))
+    return Templates(texts, sources, tuple(errors))
+
+
+# --------------------------------------------------------------------------- drafts
+
+
+def _the_role(role: str) -> str:
+    """``the Senior Developer role``; no second "role" when the title already says it."""
+    if not role:
+        return NEUTRAL_ROLE
+    last = role.rsplit(" ", 1)[-1].lower()
+    return f"the {role}" if last in {"role", "position", "job"} else f"the {role} role"
+
+
+def _interview_date(interview: Interview, user: UserSettings) -> str:
+    start = _local(interview.start, user)
+    return f"{start:%A}, {start:%B} {start.day}"
+
+
+def _local(moment: datetime, user: UserSettings) -> datetime:
+    """The moment in the user's zone; an unknown zone leaves it as the calendar gave it."""
+    try:
+        return moment.astimezone(ZoneInfo(user.timezone))
+    except (ZoneInfoNotFoundError, ValueError):
+        return moment
+
+
+def signature(user: UserSettings) -> str:
+    lines = [one_line(user.name), one_line(user.phone), one_line(user.email)]
+    return "\n".join(line for line in lines if line)
+
+
+def template_values(
+    interview: Interview, user: UserSettings, recipient: Person, note: str | None = None
+) -> dict[str, str]:
+    """Every placeholder's value for one recipient; unknowns become neutral phrases."""
+    company, role = one_line(interview.company), one_line(interview.role)
+    name = one_line(recipient.name) or NAME_MARKER
+    the_role = _the_role(role)
+    return {
+        "name": name,
+        "first_name": name.split(" ", 1)[0],
+        "company": company or NEUTRAL_COMPANY,
+        "role": role or NEUTRAL_ROLE,
+        "the_role": the_role,
+        "role_at_company": f"{the_role} at {company}" if company else f"{the_role} on your team",
+        "the_team": f"the team at {company}" if company else NEUTRAL_COMPANY,
+        "topic": one_line(note) or TOPIC_MARKER,
+        "interview_date": _interview_date(interview, user),
+        "interview_title": one_line(interview.title),
+        "user_name": one_line(user.name),
+        "user_email": one_line(user.email),
+        "user_phone": one_line(user.phone),
+        "signature": signature(user),
+    }
+
+
+def _subject(action: Action, interview: Interview, user: UserSettings) -> str:
+    fallback = subject_for(action.type, one_line(interview.role) or None, one_line(user.name))
+    return header_text(action.subject or fallback or "")
+
+
+def compose_drafts(
+    action: Action,
+    interview: Interview,
+    user: UserSettings,
+    templates: Templates,
+    note: str | None = None,
+) -> list[DraftSpec]:
+    """One draft per recipient of ``action`` (a panel gets individual notes).
+
+    ``note`` (the debrief's ``Note:`` line) fills the thank-you's topic marker; other types
+    ignore it. Actions that make no draft (reminder-only types, phone check-ins) give [].
+    """
+    if "draft" not in action.outputs or action.call:
+        return []
+    stem = TEMPLATE_FOR.get(action.type)
+    if stem is None:
+        raise TemplateError(f"action {action.type!r} has no draft template")
+    template = templates.template(stem)
+    topic_note = note if action.type == "thank_you" else None
+    sender = Person(one_line(user.name) or None, user.email)
+    subject = _subject(action, interview, user)
+    return [
+        DraftSpec(
+            key=output_key(interview.id, action.type, "draft", person.email),
+            sender=sender,
+            to=person,
+            subject=subject,
+            body=_body(template, template_values(interview, user, person, topic_note)),
+        )
+        for person in action.to
+    ]
+
+
+def _body(template: string.Template, values: Mapping[str, str]) -> str:
+    """Fill once, never re-evaluating values; trailing whitespace trimmed, one final newline."""
+    return template.safe_substitute(values).strip() + "\n"
+
+
+# --------------------------------------------------------------------------- reminders
+
+_SUMMARY: Mapping[str, str] = {
+    "prep": "Before the interview",
+    "debrief": "Interview debrief",
+    "thank_you": "Thank-you notes",
+    "linkedin": "LinkedIn requests",
+    "check_in_1": "Check-in",
+    "check_in_2": "Second check-in",
+    "final_follow_up": "Final follow-up",
+    "networking": "Stay in touch",
+    "rejection_thanks": "Thank-you after the decision",
+}
+
+_CHECKLIST: Mapping[str, tuple[str, ...]] = {
+    "prep": (
+        "Before you leave the interview, find out:",
+        "- the next steps, and when they expect to decide",
+        "- how they prefer to be contacted (e-mail or phone)",
+        "- whether they would welcome a LinkedIn connection",
+        "- the names and titles of everyone present",
+        "Thank each person for their time on the way out.",
+    ),
+    "debrief": (
+        "Write it down while it is fresh:",
+        "- the names and titles of everyone on the panel",
+        "- what went well, and what went badly",
+        "- questions you stumbled on (a short correction can go in the thank-you note)",
+        "- what you learned about the role and the team",
+        "Then add your own lines at the end of this description, each on its own line:",
+        "  a line beginning with Timeline: and the date or delay they gave"
+        " (for example next Friday, or within 2 weeks),",
+        "  a line beginning with Note: and the topic to mention in the thank-you notes.",
+    ),
+    "thank_you": (
+        "Send a thank-you note to each interviewer today (within 24 hours).",
+        "Fill every [[...]] marker before sending; keep it personal and short.",
+    ),
+    "linkedin": (
+        "Send each interviewer a LinkedIn connection request.",
+        "Personalise it: mention something from your conversation.",
+        "Check that your own profile is complete before you connect.",
+    ),
+    "check_in_1": (
+        "Check in on the decision: brief, patient, no pressure.",
+        "Add something of value (an article, an insight) where the draft marks it.",
+    ),
+    "check_in_2": (
+        "A second, patient check-in: say you are still interested,"
+        " offer anything else they need.",
+        "Add something of value (an article, an insight) where the draft marks it.",
+    ),
+    "final_follow_up": (
+        "Close the loop: still interested, you understand if they have moved on,"
+        " any update is welcome.",
+        "After this one, put your energy into other openings.",
+    ),
+    "networking": (
+        "Keep the connection alive:",
+        "- share an article they would find useful",
+        "- congratulate them on news about them or their company",
+    ),
+    "rejection_thanks": (
+        "Thank them briefly, ask them to keep you in mind, and ask for advice.",
+        "Never argue the decision or ask for its reasons.",
+    ),
+}
+
+
+def _about(interview: Interview) -> str:
+    """``Acme (Senior Developer)``, or whichever half is known, or the event's title."""
+    company, role = one_line(interview.company), one_line(interview.role)
+    if company and role:
+        return f"{company} ({role})"
+    return company or role or one_line(interview.title) or "interview"
+
+
+def _people(people: tuple[Person, ...]) -> str:
+    return ", ".join(_person(p) for p in people) or "(nobody on the invitation)"
+
+
+def _person(person: Person) -> str:
+    name, email = one_line(person.name), one_line(person.email)
+    return f"{name} <{email}>" if name else email
+
+
+def _when(interview: Interview, user: UserSettings) -> str:
+    start, end = _local(interview.start, user), _local(interview.end, user)
+    day = f"{start:%a} {start.day} {start:%b %Y}"
+    end_text = f"{end:%H:%M}" if end.date() == start.date() else f"{end:%a} {end.day} {end:%H:%M}"
+    return f"{day}, {start:%H:%M}-{end_text}"
+
+
+def _who_lines(action: Action, interview: Interview) -> list[str]:
+    """Who the reminder is about: drafts waiting, a person to call, or the people met."""
+    if action.call:
+        people = action.to or ((interview.contact,) if interview.contact else ())
+        return [f"Call {_people(people)} (they prefer the phone); no draft was written."]
+    if "draft" in action.outputs:
+        return [f"Drafts waiting for: {_people(action.to)}"]
+    if action.type in {"linkedin", "networking", "debrief", "prep"}:
+        people = action.to or interview.interviewers
+        return [f"Interviewers: {_people(people)}"]
+    return []
+
+
+def reminder_text(action: Action, interview: Interview, user: UserSettings) -> tuple[str, str]:
+    """(summary, description) of the calendar reminder of ``action``.
+
+    The description is the checklist of the rules' section 3 for that type, who it concerns,
+    and which interview it belongs to; calendar values in it are flattened to one line.
+    """
+    label = _SUMMARY.get(action.type, action.type)
+    if action.call:
+        label = "Call to check in"
+    summary = header_text(f"{label}: {_about(interview)}", SUMMARY_LIMIT)
+    lines = [*_CHECKLIST.get(action.type, ()), *_who_lines(action, interview), ""]
+    lines.append(f"Interview: {one_line(interview.title)}, {_when(interview, user)}")
+    if one_line(interview.location):
+        lines.append(f"Where: {one_line(interview.location)}")
+    return summary, "\n".join(lines)
+
+
+# --------------------------------------------------------------------------- messages
+
+_POLICY = policy.SMTP  # CRLF, folded at 78, RFC 2047 words for non-ASCII
+
+
+def _address(person: Person) -> Address:
+    """An address header value; raises ValueError when the e-mail cannot be one address.
+
+    Display names go through :func:`display_name`; the addr-spec must parse whole (so
+    ``a@b.c\\r\\nBcc: x`` is refused, not cut), and a non-ASCII domain is IDNA-encoded.
+    """
+    raw = one_line(person.email)
+    local, at, domain = raw.rpartition("@")
+    if not at or not local.isascii() or any(c.isspace() for c in raw):
+        raise ValueError(f"not a usable e-mail address: {raw!r}")
+    try:
+        domain = domain if domain.isascii() else domain.encode("idna").decode("ascii")
+    except UnicodeError as exc:
+        raise ValueError(f"not a usable e-mail address: {raw!r}") from exc
+    return Address(display_name=display_name(person.name), addr_spec=f"{local}@{domain}")
+
+
+def render_message(spec: DraftSpec, date: datetime) -> bytes:
+    """The draft as an RFC 5322 message (CRLF line ends, UTF-8 text/plain body).
+
+    Headers carry only flattened values, so nothing from a calendar can add or split a
+    header. ``X-Unsent: 1`` makes clients that open the file directly (Outlook, .eml
+    viewers) treat it as a message to compose, not one received.
+    """
+    if not _KEY.fullmatch(spec.key):
+        raise ValueError(f"draft key is not a plain token: {spec.key!r}")
+    msg = EmailMessage(policy=_POLICY)
+    msg["From"] = _address(spec.sender)
+    msg["To"] = _address(spec.to)
+    msg["Subject"] = header_text(spec.subject)
+    msg["Date"] = format_datetime(date)
+    msg["Message-ID"] = message_id(spec.key)
+    msg["X-Interview-Followup-Key"] = spec.key
+    msg["X-Unsent"] = "1"
+    body = spec.body.replace("\r\n", "\n").replace("\r", "\n")
+    msg.set_content(body, charset="utf-8")
+    return msg.as_bytes()
+
+
+def _body_text(msg: EmailMessage) -> str:
+    """The text the user sees: the plain part (or HTML if a client replaced it)."""
+    part = msg.get_body(preferencelist=("plain", "html"))
+    if part is None:
+        return ""
+    try:
+        content = part.get_content()
+    except (LookupError, ValueError):
+        payload = part.get_payload(decode=True)
+        content = payload.decode("utf-8", "replace") if isinstance(payload, bytes) else ""
+    return content if isinstance(content, str) else ""
+
+
+def _normalise_body(text: str) -> str:
+    """Line endings and trailing blanks do not count as an edit (clients rewrite them)."""
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    return "\n".join(line.rstrip() for line in lines).strip("\n")
+
+
+def message_fingerprint(raw: bytes) -> str:
+    """A hash of what a user edits: subject, recipients' addresses, body text.
+
+    Transport details (header folding, encodings, line endings, flags, Date) are left out,
+    so a message is unchanged after a round trip through a Maildir file, and any edit of the
+    subject, the recipients or the words of the body changes it.
+    """
+    parsed = BytesParser(policy=policy.default).parsebytes(raw)
+    assert isinstance(parsed, EmailMessage)
+    subject = " ".join(str(parsed.get("Subject", "")).split())
+    fields = [str(v) for v in parsed.get_all("To", []) + parsed.get_all("Cc", [])]
+    recipients = sorted(addr.lower() for _, addr in getaddresses(fields))
+    content = [subject, recipients, _normalise_body(_body_text(parsed))]
+    blob = json.dumps(content, ensure_ascii=False).encode("utf-8")
+    return hashlib.sha256(blob).hexdigest()[:32]

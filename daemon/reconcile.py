@@ -1,0 +1,110 @@
+"""Desired outputs vs recorded outputs vs what exists now -> what to write. Pure.
+
+Kept apart from ``service`` so the decisions (move, leave, remove, never recreate) can be
+tested without files, and so every backend gets the same decisions.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+
+from daemon.model import Action, Plan
+from daemon.state import LIVE, USER_DELETED, USER_MODIFIED, OutputRow
+from integrations.base import ExistingDraft, ReminderSpec
+
+
+def reminder_fingerprint(spec: ReminderSpec) -> str:
+    """What the user could change in a calendar app; equal before and after a round trip."""
+    rrule = ";".join(sorted(spec.rrule.upper().split(";"))) if spec.rrule else ""
+    parts = (
+        spec.summary.strip(),
+        "\n".join(line.rstrip() for line in spec.description.replace("\r\n", "\n").split("\n")),
+        spec.start.astimezone(UTC).isoformat(),
+        spec.end.astimezone(UTC).isoformat(),
+        rrule,
+    )
+    return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()
+
+
+def observe_reminders(
+    rows: Mapping[str, OutputRow], now_present: Mapping[str, ReminderSpec]
+) -> dict[str, str]:
+    """Live calendar outputs the user changed since we wrote them -> their new status."""
+    changes: dict[str, str] = {}
+    for key, row in rows.items():
+        if row.kind != "calendar" or row.status != LIVE:
+            continue
+        spec = now_present.get(key)
+        if spec is None:
+            changes[key] = USER_DELETED
+        elif reminder_fingerprint(spec) != row.fingerprint:
+            changes[key] = USER_MODIFIED
+    return changes
+
+
+def observe_drafts(
+    rows: Mapping[str, OutputRow], now_present: Mapping[str, ExistingDraft]
+) -> dict[str, str]:
+    """Live drafts the user edited, sent, deleted or moved away -> their new status."""
+    changes: dict[str, str] = {}
+    for key, row in rows.items():
+        if row.kind != "draft" or row.status != LIVE:
+            continue
+        found = now_present.get(key)
+        if found is None:
+            changes[key] = USER_DELETED
+        elif found.fingerprint != row.fingerprint:
+            changes[key] = USER_MODIFIED
+    return changes
+
+
+@dataclass(frozen=True)
+class ReminderDecision:
+    upsert: ReminderSpec | None = None
+    delete: bool = False
+
+
+def decide_reminder(
+    action: Action, desired: ReminderSpec, row: OutputRow | None, now: datetime
+) -> ReminderDecision:
+    """Write when planned and absent; move while not yet due; remove when cancelled and not
+    yet due; never touch what the user changed or what is already in the past."""
+    if row is None:
+        return ReminderDecision(upsert=desired if action.state == "planned" else None)
+    if row.status != LIVE or row.due <= now:
+        return ReminderDecision()
+    if action.state == "cancelled":
+        return ReminderDecision(delete=True)
+    if action.state == "planned" and reminder_fingerprint(desired) != row.fingerprint:
+        return ReminderDecision(upsert=desired)
+    return ReminderDecision()
+
+
+def draft_window_open(action: Action, grace_hours: float, now: datetime) -> bool:
+    """A draft is made at its due time, not earlier, and not after its grace."""
+    return action.due <= now <= action.due + timedelta(hours=grace_hours)
+
+
+def wants_drafts(action: Action, dismissed: bool) -> bool:
+    """Drafts are made for a live action whose reminder the user did not delete."""
+    return "draft" in action.outputs and action.state in ("planned", "user_modified") and (
+        not dismissed
+    )
+
+
+def reminder_only_done(action: Action, row: OutputRow | None, now: datetime) -> bool:
+    """A reminder-only action is done once its reminder exists and its time has come."""
+    return (
+        action.outputs == ("calendar",)
+        and action.state in ("planned", "expired")
+        and row is not None
+        and row.status in (LIVE, USER_MODIFIED)
+        and action.due <= now
+    )
+
+
+def plan_keys(plan: Plan) -> set[str]:
+    return {a.type for a in plan.actions}

@@ -1,0 +1,117 @@
+"""What the user reads: ``plan --json`` exactly as interfaces.md gives it, and the tables."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from daemon.codec import person_to
+from daemon.model import Action, Plan, Skip
+
+_STATE_MARK = {
+    "planned": "planned",
+    "done": "done",
+    "expired": "expired",
+    "cancelled": "cancelled",
+    "user_modified": "changed by you",
+}
+
+
+def fmt_time(dt: datetime, tz: ZoneInfo) -> str:
+    """``YYYY-MM-DDTHH:MM:SS±HH:MM`` in the configured zone, with its offset on that date."""
+    return dt.astimezone(tz).isoformat(timespec="seconds")
+
+
+def plan_json(now: datetime, tz_name: str, plans: tuple[Plan, ...], skipped: tuple[Skip, ...]) -> Any:
+    tz = ZoneInfo(tz_name)
+    return {
+        "now": fmt_time(now, tz),
+        "timezone": tz_name,
+        "interviews": [_interview_json(p, tz) for p in plans],
+        "skipped": [{"id": s.id, "title": s.title, "reason": s.reason} for s in skipped],
+    }
+
+
+def _interview_json(plan: Plan, tz: ZoneInfo) -> dict[str, Any]:
+    iv = plan.interview
+    return {
+        "id": iv.id,
+        "title": iv.title,
+        "company": iv.company,
+        "role": iv.role,
+        "kind": iv.kind,
+        "round": iv.round,
+        "start": fmt_time(iv.start, tz),
+        "end": fmt_time(iv.end, tz),
+        "interviewers": [person_to(p) for p in iv.interviewers],
+        "contact": person_to(iv.contact),
+        "stated_timeline": plan.stated_timeline.isoformat() if plan.stated_timeline else None,
+        "status": plan.status,
+        "actions": [_action_json(a, tz) for a in plan.actions],
+    }
+
+
+def _action_json(a: Action, tz: ZoneInfo) -> dict[str, Any]:
+    return {
+        "type": a.type,
+        "due": fmt_time(a.due, tz),
+        "state": a.state,
+        "outputs": list(a.outputs),
+        "to": [person_to(p) for p in a.to],
+        "subject": a.subject,
+    }
+
+
+def plan_table(now: datetime, tz_name: str, plans: tuple[Plan, ...], skipped: tuple[Skip, ...]) -> str:
+    tz = ZoneInfo(tz_name)
+    lines = [f"Follow-up plan as of {now.astimezone(tz):%a %Y-%m-%d %H:%M} ({tz_name})", ""]
+    if not plans:
+        lines.append("No interviews found in the calendar.")
+    for plan in plans:
+        lines.extend(_interview_block(plan, tz))
+        lines.append("")
+    if skipped:
+        lines.append("Not planned:")
+        lines.extend(f"  {_clip(s.title, 60):60}  {s.reason}" for s in skipped)
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def _interview_block(plan: Plan, tz: ZoneInfo) -> list[str]:
+    iv = plan.interview
+    start, end = iv.start.astimezone(tz), iv.end.astimezone(tz)
+    facts = [
+        iv.company or "company unknown",
+        iv.role or "role unknown",
+        iv.kind or "kind unknown",
+        f"round {iv.round}",
+    ]
+    head = [
+        f"{_clip(iv.title, 70)}  [{plan.status}]",
+        f"  {' · '.join(facts)}  {start:%a %Y-%m-%d %H:%M}-{end:%H:%M}",
+        f"  id: {iv.id}",
+    ]
+    who = []
+    if iv.contact:
+        who.append(f"contact {_person(iv.contact.name, iv.contact.email)}")
+    if plan.stated_timeline:
+        who.append(f"decision expected {plan.stated_timeline:%a %Y-%m-%d}")
+    if who:
+        head.append("  " + "; ".join(who))
+    for a in plan.actions:
+        due = a.due.astimezone(tz)
+        extra = ""
+        if a.to:
+            what = "call" if a.call else "draft" if "draft" in a.outputs else "for"
+            extra = f"{what} to " + ", ".join(_person(p.name, p.email) for p in a.to)
+        head.append(f"    {a.type:17} {due:%a %Y-%m-%d %H:%M}  {_STATE_MARK[a.state]:14} {extra}".rstrip())
+    return head
+
+
+def _person(name: str | None, email: str) -> str:
+    return f"{_clip(name, 40)} <{email}>" if name else email
+
+
+def _clip(text: str, width: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1] + "…"

@@ -1,0 +1,614 @@
+"""One cycle: read -> detect -> plan -> reconcile -> write -> record. The whole product.
+
+``evaluate`` is the read-only half (``plan`` uses it); ``run_cycle`` adds observation of what
+the user changed and the writes. Every write is recorded in the state store right after it
+lands, and every cycle first looks for outputs of ours that exist but were never recorded
+(a crash in between), so nothing is ever written twice.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import re
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
+from datetime import datetime
+from typing import Any
+
+from daemon import planner
+from daemon.codec import (
+    cancellation_from,
+    cancellation_to,
+    interview_from,
+    interview_to,
+    skip_from,
+    skip_to,
+)
+from daemon.detect import Detection, detect, superseded_by
+from daemon.keys import output_key
+from daemon.model import OUTREACH_TYPES, Action, History, Interview, Plan, Skip
+from daemon.reconcile import (
+    decide_reminder,
+    draft_window_open,
+    observe_drafts,
+    observe_reminders,
+    reminder_fingerprint,
+    reminder_only_done,
+    wants_drafts,
+)
+from daemon.settings import Settings
+from daemon.state import (
+    LIVE,
+    REMOVED,
+    USER_DELETED,
+    USER_MODIFIED,
+    ActionRow,
+    InterviewRow,
+    OutputRow,
+    StateStore,
+)
+from integrations.base import DraftStore, EventSource, ReminderSpec, ReminderStore
+from integrations.registry import fingerprint_of
+
+log = logging.getLogger("interview-followup")
+
+_DEBRIEF_LINE = re.compile(r"^[ \t]*(timeline|decision|note)[ \t]*:[ \t]*(.{1,300})$", re.I | re.M)
+
+
+@dataclass(frozen=True)
+class Evaluation:
+    now: datetime
+    plans: tuple[Plan, ...]
+    skipped: tuple[Skip, ...]
+    warnings: tuple[str, ...]
+
+
+@dataclass
+class CycleReport:
+    dry_run: bool = False
+    reminders_created: int = 0
+    reminders_moved: int = 0
+    reminders_removed: int = 0
+    drafts_created: int = 0
+    drafts_removed: int = 0
+    user_changes: int = 0
+    lines: list[str] = field(default_factory=list)
+
+    def wrote_anything(self) -> bool:
+        return any(
+            (
+                self.reminders_created,
+                self.reminders_moved,
+                self.reminders_removed,
+                self.drafts_created,
+                self.drafts_removed,
+            )
+        )
+
+    def summary(self) -> str:
+        verb = "would write" if self.dry_run else "wrote"
+        return (
+            f"{verb}: {self.reminders_created} reminders created, {self.reminders_moved} moved,"
+            f" {self.reminders_removed} removed; {self.drafts_created} drafts created,"
+            f" {self.drafts_removed} removed; {self.user_changes} changes by you noticed"
+        )
+
+
+# reading and detecting -----------------------------------------------------------------
+
+
+def _settings_digest(settings: Settings) -> str:
+    parts = repr((settings.detection, settings.user, sorted(map(str, settings.source.items()))))
+    return hashlib.sha256(parts.encode()).hexdigest()[:16]
+
+
+def read_detection(
+    settings: Settings, store: StateStore, source: EventSource
+) -> tuple[Detection, tuple[str, ...], frozenset[str]]:
+    """Detection for the source's current content; reuses the last one when unchanged."""
+    fp = fingerprint_of(source)
+    key = f"{fp}|{_settings_digest(settings)}" if fp else None
+    if key is not None:
+        cached = store.cache_get("source", key)
+        if cached is not None:
+            try:
+                return _detection_from(cached)
+            except (KeyError, TypeError, ValueError):
+                pass
+    read = source.read()
+    detection = detect(read.events, settings.detection, settings.user)
+    if key is not None:
+        with store.transaction():
+            store.cache_put(
+                "source", key, _detection_to(detection, read.warnings, read.unreadable_ids)
+            )
+    return detection, read.warnings, read.unreadable_ids
+
+
+def _detection_to(d: Detection, warnings: Iterable[str], unreadable: Iterable[str]) -> Any:
+    return {
+        "interviews": [interview_to(i) for i in d.interviews],
+        "skipped": [skip_to(s) for s in d.skipped],
+        "cancellations": [cancellation_to(c) for c in d.cancellations],
+        "warnings": list(warnings),
+        "unreadable": sorted(unreadable),
+    }
+
+
+def _detection_from(data: Any) -> tuple[Detection, tuple[str, ...], frozenset[str]]:
+    detection = Detection(
+        interviews=tuple(interview_from(i) for i in data["interviews"]),
+        skipped=tuple(skip_from(s) for s in data["skipped"]),
+        cancellations=tuple(cancellation_from(c) for c in data["cancellations"]),
+    )
+    return detection, tuple(data["warnings"]), frozenset(data["unreadable"])
+
+
+# planning --------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _World:
+    """Everything planning needs, gathered once per cycle."""
+
+    interviews: dict[str, Interview]  # current and remembered-but-gone
+    rows: dict[str, InterviewRow]
+    actions: dict[tuple[str, str], ActionRow]
+    outputs: dict[str, OutputRow]
+    gone: dict[str, str]  # interview id -> "cancelled" | "deleted"
+    superseded: dict[str, str]
+
+
+def _gone(
+    detection: Detection,
+    rows: dict[str, InterviewRow],
+    source_id: str,
+    unreadable: frozenset[str],
+) -> dict[str, str]:
+    """Interviews we knew that the calendar now cancels or no longer has."""
+    current = {i.id for i in detection.interviews}
+    cancelled = {c.id for c in detection.cancellations}
+    gone: dict[str, str] = {}
+    for iid, row in rows.items():
+        if iid in current or row.interview.source_id != source_id or iid in unreadable:
+            continue
+        gone[iid] = "cancelled" if iid in cancelled or row.gone == "cancelled" else "deleted"
+    return gone
+
+
+def _world(
+    settings: Settings, detection: Detection, store: StateStore, unreadable: frozenset[str]
+) -> _World:
+    from integrations.registry import source_id
+
+    rows = store.interviews()
+    interviews = {i.id: i for i in detection.interviews}
+    gone = _gone(detection, rows, source_id(settings), unreadable)
+    for iid in gone:
+        interviews[iid] = rows[iid].interview
+    return _World(
+        interviews=interviews,
+        rows=rows,
+        actions=store.actions(),
+        outputs=store.outputs(),
+        gone=gone,
+        superseded=superseded_by(detection.interviews),
+    )
+
+
+def _history(iv: Interview, world: _World, by_company: dict[str, list[datetime]]) -> History:
+    row = world.rows.get(iv.id)
+    done = {
+        t: a.done_at
+        for (iid, t), a in world.actions.items()
+        if iid == iv.id and a.done_at is not None
+    }
+    touched = frozenset(
+        o.action
+        for o in world.outputs.values()
+        if o.interview_id == iv.id and o.status in (USER_MODIFIED, USER_DELETED)
+    )
+    others = [t for other, times in by_company.items() if other != iv.id for t in times]
+    return History(
+        outcome=row.outcome if row and row.outcome else None,  # type: ignore[arg-type]
+        outcome_at=row.outcome_at if row else None,
+        replied_at=row.replied_at if row else None,
+        superseded=iv.id in world.superseded,
+        cancelled=iv.id in world.gone,
+        done=done,
+        user_modified=touched,
+        timeline_command=row.timeline_command if row else None,
+        timeline_debrief=row.debrief_timeline if row else None,
+        note=row.debrief_note if row else None,
+        company_outreach=tuple(sorted(others)),
+    )
+
+
+def _same_company(a: Interview, b: Interview) -> bool:
+    if a.company and b.company and a.company.lower() == b.company.lower():
+        return True
+    return bool(a.company and b.company and a.domains & b.domains)
+
+
+def _company_outreach(world: _World) -> dict[str, dict[str, list[datetime]]]:
+    """For each interview: other interviews of the same company -> their done outreach."""
+    done: dict[str, list[datetime]] = defaultdict(list)
+    for (iid, t), a in world.actions.items():
+        if t in OUTREACH_TYPES and a.done_at is not None:
+            done[iid].append(a.due)
+    out: dict[str, dict[str, list[datetime]]] = {}
+    ivs = list(world.interviews.values())
+    for iv in ivs:
+        out[iv.id] = {o.id: done[o.id] for o in ivs if o.id in done and _same_company(iv, o)}
+    return out
+
+
+def _plans(settings: Settings, world: _World, now: datetime) -> list[Plan]:
+    outreach = _company_outreach(world)
+    plans = []
+    for iv in sorted(world.interviews.values(), key=lambda i: (i.start, i.id)):
+        history = _history(iv, world, outreach.get(iv.id, {}))
+        plan = planner.plan_interview(iv, history, settings.timeline, settings.user, now)
+        plans.append(_finish_reminder_only(plan, world, now))
+    return plans
+
+
+def _finish_reminder_only(plan: Plan, world: _World, now: datetime) -> Plan:
+    """Mark reminder-only actions done once their reminder exists and their time came."""
+    actions = []
+    for a in plan.actions:
+        row = world.outputs.get(output_key(plan.interview.id, a.type, "calendar"))
+        actions.append(replace(a, state="done") if reminder_only_done(a, row, now) else a)
+    return replace(plan, actions=tuple(actions))
+
+
+def evaluate(settings: Settings, store: StateStore, source: EventSource, now: datetime) -> Evaluation:
+    """The plan as of ``now``, from the calendar and the state store; writes nothing."""
+    detection, warnings, unreadable = read_detection(settings, store, source)
+    world = _world(settings, detection, store, unreadable)
+    return Evaluation(
+        now=now,
+        plans=tuple(_plans(settings, world, now)),
+        skipped=detection.skipped,
+        warnings=warnings,
+    )
+
+
+# the cycle -------------------------------------------------------------------------------
+
+
+@dataclass
+class Adapters:
+    source: EventSource
+    reminders: ReminderStore
+    drafts: DraftStore
+
+
+def run_cycle(
+    settings: Settings, store: StateStore, adapters: Adapters, now: datetime, *, dry_run: bool
+) -> tuple[Evaluation, CycleReport]:
+    """Read, observe the user's changes, plan, write what is due, record it."""
+    report = CycleReport(dry_run=dry_run)
+    detection, warnings, unreadable = read_detection(settings, store, adapters.source)
+    world = _world(settings, detection, store, unreadable)
+    remote_reminders = _observe(settings, store, adapters, world, now, report, dry_run)
+    if not dry_run:
+        _record_interviews(store, detection, world, now)
+        world = _world(settings, detection, store, unreadable)
+    plans = _plans(settings, world, now)
+    writer = _Writer(settings, store, adapters, world, now, report, dry_run, remote_reminders)
+    writer.reminders(plans)
+    writer.drafts(plans)
+    plans = writer.finish(plans)
+    writer.record(plans)
+    evaluation = Evaluation(now, tuple(plans), detection.skipped, warnings)
+    return evaluation, report
+
+
+def _observe(
+    settings: Settings,
+    store: StateStore,
+    adapters: Adapters,
+    world: _World,
+    now: datetime,
+    report: CycleReport,
+    dry_run: bool,
+) -> dict[str, ReminderSpec] | None:
+    """Find what the user edited or deleted since the last cycle, and read debrief notes.
+
+    Returns the reminders that exist now (None when the calendar did not change since our
+    last write, so nothing needs reading)."""
+    changes: dict[str, str] = {}
+    present: dict[str, ReminderSpec] | None = None
+    if _changed(store, "reminders", adapters.reminders):
+        present = adapters.reminders.snapshot()
+        if present or _exists(adapters.reminders):
+            changes.update(observe_reminders(world.outputs, present))
+    if _changed(store, "drafts", adapters.drafts):
+        changes.update(observe_drafts(world.outputs, adapters.drafts.snapshot()))
+    report.user_changes = len(changes)
+    for key, status in changes.items():
+        row = world.outputs[key]
+        log.info("you %s the %s %s of %s", "edited" if status == USER_MODIFIED else "removed",
+                 row.action, "reminder" if row.kind == "calendar" else "draft", row.interview_id)
+    if dry_run:
+        return present
+    with store.transaction():
+        for key, status in changes.items():
+            store.set_output_status(key, status)
+        if present is not None:
+            _read_debriefs(store, world, present)
+    return present
+
+
+def _exists(store: Any) -> bool:
+    """A reminder file deleted as a whole is an accident, not an edit: it is written anew."""
+    fn = getattr(store, "exists", None)
+    return bool(fn()) if callable(fn) else True
+
+
+def _changed(store: StateStore, name: str, adapter: Any) -> bool:
+    fp = fingerprint_of(adapter)
+    return fp is None or store.cache_get(name, fp) is None
+
+
+def _remember(store: StateStore, name: str, adapter: Any) -> None:
+    fp = fingerprint_of(adapter)
+    if fp is not None:
+        store.cache_put(name, fp, True)
+
+
+def _read_debriefs(store: StateStore, world: _World, present: dict[str, ReminderSpec]) -> None:
+    """The debrief reminder is meant to be edited: take its Timeline:/Note: lines."""
+    for iid in world.interviews:
+        key = output_key(iid, "debrief", "calendar")
+        row = world.outputs.get(key)
+        spec = present.get(key)
+        if row is None or spec is None or reminder_fingerprint(spec) == row.fingerprint:
+            continue
+        timeline, note = parse_debrief(spec.description)
+        store.set_debrief(iid, timeline, note)
+
+
+def parse_debrief(text: str) -> tuple[str | None, str | None]:
+    """The last ``Timeline:``/``Decision:`` and ``Note:`` lines the user typed."""
+    timeline = note = None
+    for m in _DEBRIEF_LINE.finditer(text):
+        value = m.group(2).strip()
+        if not value or set(value) <= {".", "…", " "}:
+            continue
+        if m.group(1).lower() == "note":
+            note = value
+        else:
+            timeline = value
+    return timeline, note
+
+
+def _record_interviews(
+    store: StateStore, detection: Detection, world: _World, now: datetime
+) -> None:
+    with store.transaction():
+        for iv in detection.interviews:
+            store.save_interview(iv, now)
+        for iid, reason in world.gone.items():
+            if world.rows[iid].gone is None:
+                log.info("%s: interview %s: its plan is cancelled", iid, reason)
+            store.mark_gone(iid, reason, now)
+
+
+class _Writer:
+    """Applies one cycle's decisions and records each write right after it lands."""
+
+    def __init__(
+        self,
+        settings: Settings,
+        store: StateStore,
+        adapters: Adapters,
+        world: _World,
+        now: datetime,
+        report: CycleReport,
+        dry_run: bool,
+        remote: dict[str, ReminderSpec] | None,
+    ) -> None:
+        from daemon import drafts
+
+        self.settings = settings
+        self.store = store
+        self.adapters = adapters
+        self.world = world
+        self.now = now
+        self.report = report
+        self.dry_run = dry_run
+        self.remote = remote
+        self.drafts_mod = drafts
+        self.templates = drafts.load_templates(settings.templates_dir)
+        self.done_now: set[tuple[str, str]] = set()
+
+    def _reminder_spec(self, plan: Plan, action: Action) -> ReminderSpec:
+        summary, description = self.drafts_mod.reminder_text(
+            action, plan.interview, self.settings.user
+        )
+        return ReminderSpec(
+            key=output_key(plan.interview.id, action.type, "calendar"),
+            summary=summary,
+            description=description,
+            start=action.due,
+            end=action.due + action.duration,
+            rrule=action.rrule,
+        )
+
+    def reminders(self, plans: list[Plan]) -> None:
+        upserts: list[tuple[ReminderSpec, Plan, Action, bool]] = []
+        deletes: list[OutputRow] = []
+        for plan in plans:
+            for action in plan.actions:
+                if "calendar" not in action.outputs:
+                    continue
+                spec = self._reminder_spec(plan, action)
+                row = self.world.outputs.get(spec.key)
+                if row and row.status == LIVE and self.remote is not None:
+                    # Live but absent: the whole file went away (else observe saw a delete).
+                    row = row if spec.key in self.remote else None
+                decision = decide_reminder(action, spec, row, self.now)
+                if decision.upsert is not None:
+                    upserts.append((decision.upsert, plan, action, row is not None))
+                elif decision.delete and row is not None:
+                    deletes.append(row)
+        adopted = self._adopt(upserts)
+        upserts = [u for u in upserts if u[0].key not in adopted]
+        for spec, plan, action, moved in upserts:
+            verb = "move" if moved else "create"
+            self.report.lines.append(
+                f"{verb} reminder {action.type} of {plan.interview.title!r} at {action.due:%Y-%m-%d %H:%M}"
+            )
+        for row in deletes:
+            self.report.lines.append(f"remove reminder {row.action} of {row.interview_id}")
+        self.report.reminders_created += sum(1 for u in upserts if not u[3])
+        self.report.reminders_moved += sum(1 for u in upserts if u[3])
+        self.report.reminders_removed += len(deletes)
+        if self.dry_run:
+            return
+        if upserts or deletes:
+            self.adapters.reminders.apply([u[0] for u in upserts], [r.key for r in deletes])
+        with self.store.transaction():
+            for spec, plan, action, _moved in upserts:
+                self._save_reminder(spec, plan.interview.id, action)
+            for row in deletes:
+                self.store.set_output_status(row.key, REMOVED)
+            _remember(self.store, "reminders", self.adapters.reminders)
+
+    def _adopt(self, upserts: list[tuple[ReminderSpec, Plan, Action, bool]]) -> set[str]:
+        """Reminders of ours that exist exactly as wanted but were never recorded (a crash
+        between the write and its record): record them instead of writing again."""
+        if self.remote is None or self.dry_run:
+            return set()
+        adopted = set()
+        with self.store.transaction():
+            for spec, plan, action, moved in upserts:
+                found = self.remote.get(spec.key)
+                if moved or found is None:
+                    continue
+                if reminder_fingerprint(found) == reminder_fingerprint(spec):
+                    self._save_reminder(spec, plan.interview.id, action)
+                    adopted.add(spec.key)
+        return adopted
+
+    def _save_reminder(self, spec: ReminderSpec, iid: str, action: Action) -> None:
+        self.store.save_output(
+            OutputRow(
+                key=spec.key,
+                interview_id=iid,
+                action=action.type,
+                kind="calendar",
+                recipient="",
+                ref=spec.key,
+                fingerprint=reminder_fingerprint(spec),
+                due=action.due,
+                written_at=self.now,
+                status=LIVE,
+            )
+        )
+
+    def drafts(self, plans: list[Plan]) -> None:
+        existing = None
+        for plan in plans:
+            if plan.interview.id in self.world.gone:
+                self._remove_untouched_drafts(plan.interview.id)
+                continue
+            for action in plan.actions:
+                dismissed = self._dismissed(plan.interview.id, action)
+                grace = self.settings.timeline.grace_hours.get(action.type, 0)
+                if not wants_drafts(action, dismissed) or not draft_window_open(
+                    action, grace, self.now
+                ):
+                    continue
+                if existing is None:
+                    existing = {} if self.dry_run else self.adapters.drafts.snapshot()
+                self._make_drafts(plan, action, existing)
+
+    def _dismissed(self, iid: str, action: Action) -> bool:
+        row = self.world.outputs.get(output_key(iid, action.type, "calendar"))
+        return row is not None and row.status == USER_DELETED
+
+    def _make_drafts(self, plan: Plan, action: Action, existing: dict[str, Any]) -> None:
+        row = self.world.rows.get(plan.interview.id)
+        note = row.debrief_note if row else None
+        specs = self.drafts_mod.compose_drafts(
+            action, plan.interview, self.settings.user, self.templates, note
+        )
+        for spec in specs:
+            if spec.key in self.world.outputs:
+                continue
+            self.report.drafts_created += 1
+            self.report.lines.append(
+                f"create draft {action.type} to {spec.to.email} for {plan.interview.title!r}"
+            )
+            if self.dry_run:
+                continue
+            made = existing.get(spec.key) or self.adapters.drafts.create(spec)
+            with self.store.transaction():
+                self.store.save_output(
+                    OutputRow(
+                        key=spec.key,
+                        interview_id=plan.interview.id,
+                        action=action.type,
+                        kind="draft",
+                        recipient=spec.to.email,
+                        ref=made.ref,
+                        fingerprint=made.fingerprint,
+                        due=action.due,
+                        written_at=self.now,
+                        status=LIVE,
+                    )
+                )
+        self.done_now.add((plan.interview.id, action.type))
+        if not self.dry_run:
+            with self.store.transaction():
+                self.store.save_action(
+                    plan.interview.id, action.type, "done", action.due, self.now
+                )
+
+    def finish(self, plans: list[Plan]) -> list[Plan]:
+        """The plans with the drafts made in this cycle shown as done."""
+        return [
+            replace(
+                p,
+                actions=tuple(
+                    replace(a, state="done") if (p.interview.id, a.type) in self.done_now else a
+                    for a in p.actions
+                ),
+            )
+            for p in plans
+        ]
+
+    def _remove_untouched_drafts(self, iid: str) -> None:
+        for row in self.world.outputs.values():
+            if row.interview_id != iid or row.kind != "draft" or row.status != LIVE:
+                continue
+            self.report.drafts_removed += 1
+            self.report.lines.append(f"remove draft {row.action} to {row.recipient} of {iid}")
+            if self.dry_run:
+                continue
+            if row.ref:
+                self.adapters.drafts.delete(row.ref)
+            with self.store.transaction():
+                self.store.set_output_status(row.key, REMOVED)
+
+    def record(self, plans: list[Plan]) -> None:
+        """Save action states and statuses that changed, for ``status`` and the next cycle."""
+        if self.dry_run:
+            return
+        with self.store.transaction():
+            for plan in plans:
+                iid = plan.interview.id
+                row = self.world.rows.get(iid)
+                if row is None or row.status != plan.status:
+                    self.store.set_status(iid, plan.status)
+                for a in plan.actions:
+                    old = self.world.actions.get((iid, a.type))
+                    if old is None or old.state != a.state or old.due != a.due:
+                        done_at = self.now if a.state == "done" else None
+                        self.store.save_action(iid, a.type, a.state, a.due, done_at)
+            _remember(self.store, "drafts", self.adapters.drafts)

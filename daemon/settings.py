@@ -1,0 +1,134 @@
+"""Typed settings with the rules' defaults. Pure: ``config.py`` fills them from TOML.
+
+Every number of the rules lives here so a user can change it in ``[timeline]``; the planner
+and detector take these objects as arguments and never read a file.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import time
+from pathlib import Path
+from typing import Literal
+
+StatedPolicy = Literal["next_business_day", "one_week_after"]
+
+DEFAULT_PATTERNS: tuple[str, ...] = (
+    "interview",
+    "phone screen",
+    "screening call",
+    "recruiter call",
+    "technical screen",
+    "onsite",
+    "on-site",
+    "final round",
+    "hiring manager",
+)
+DEFAULT_EXCLUSIONS: tuple[str, ...] = ("mock interview", "interview prep", "practice")
+DEFAULT_FREE_MAIL: tuple[str, ...] = (
+    "gmail.com",
+    "googlemail.com",
+    "outlook.com",
+    "hotmail.com",
+    "live.com",
+    "msn.com",
+    "yahoo.com",
+    "ymail.com",
+    "icloud.com",
+    "me.com",
+    "mac.com",
+    "aol.com",
+    "proton.me",
+    "protonmail.com",
+    "gmx.com",
+    "gmx.de",
+    "gmx.net",
+    "web.de",
+    "mail.com",
+    "zoho.com",
+    "yandex.com",
+    "yandex.ru",
+    "fastmail.com",
+    "hey.com",
+    "qq.com",
+    "163.com",
+)
+DEFAULT_GRACE_HOURS: dict[str, float] = {
+    "prep": 0,
+    "debrief": 24,
+    "thank_you": 48,
+    "linkedin": 168,
+    "check_in_1": 168,
+    "check_in_2": 168,
+    "final_follow_up": 168,
+    "networking": 168,
+    "rejection_thanks": 168,
+}
+
+
+@dataclass(frozen=True)
+class UserSettings:
+    name: str = "Alex Candidate"
+    email: str = "alex@example.com"
+    phone: str = ""
+    timezone: str = "America/New_York"
+    holiday_country: str = "US"
+    holiday_region: str | None = None
+    slot: time = time(10, 0)
+    # Other addresses of the user (aliases): never interviewers, never the company.
+    aliases: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class DetectionSettings:
+    patterns: tuple[str, ...] = DEFAULT_PATTERNS
+    exclusions: tuple[str, ...] = DEFAULT_EXCLUSIONS
+    tag: str = "#interview"
+    free_mail_domains: tuple[str, ...] = DEFAULT_FREE_MAIL
+    # Length assumed for an interview event that has neither an end nor a duration.
+    default_length_minutes: int = 60
+
+
+@dataclass(frozen=True)
+class TimelineSettings:
+    """Every number of the rules' section 3; names say which row they belong to."""
+
+    prep_minutes_before: int = 15
+    prep_length_minutes: int = 10
+    debrief_minutes_after: int = 15
+    debrief_length_minutes: int = 30
+    reminder_length_minutes: int = 15
+    thank_you_delay_minutes: int = 60
+    thank_you_latest: time = time(20, 0)
+    thank_you_earliest: time = time(8, 0)
+    thank_you_next_day: time = time(9, 0)
+    linkedin_business_days: int = 2
+    check_in_default_days: int = 10
+    stated_policy: StatedPolicy = "next_business_day"
+    check_in_2_days: int = 14
+    final_min_days: int = 30
+    final_after_check_in_2_days: int = 7
+    networking_days: int = 60
+    networking_count: int = 3
+    min_outreach_spacing_days: int = 7
+    grace_hours: dict[str, float] = field(default_factory=lambda: dict(DEFAULT_GRACE_HOURS))
+
+    def __hash__(self) -> int:  # dict field: hash by value for caching keys
+        return hash(tuple(sorted(self.grace_hours.items())))
+
+
+@dataclass(frozen=True)
+class Settings:
+    """The whole configuration, resolved: paths are absolute."""
+
+    config_path: Path
+    user: UserSettings = UserSettings()
+    detection: DetectionSettings = DetectionSettings()
+    timeline: TimelineSettings = field(default_factory=TimelineSettings)
+    source: dict[str, object] = field(default_factory=dict)
+    reminders: dict[str, object] = field(default_factory=dict)
+    drafts: dict[str, object] = field(default_factory=dict)
+    google: dict[str, object] = field(default_factory=dict)
+    templates_dir: Path | None = None
+    poll_minutes: float = 5.0
+    state_path: Path = Path("state.sqlite3")

@@ -1,0 +1,345 @@
+"""SQLite state: interviews, actions, outputs, what the user changed, caches, cycles.
+
+The store is the memory that makes every cycle idempotent: an output is written only when
+no row says it exists, and a row is written in the same transaction that records the write's
+result. WAL mode and short transactions keep a reader (``status``) from blocking the daemon.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from daemon.codec import interview_from, interview_to
+from daemon.model import Interview
+
+SCHEMA_VERSION = 1
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS interviews (
+    id TEXT PRIMARY KEY,
+    data TEXT NOT NULL,
+    first_seen TEXT NOT NULL,
+    last_seen TEXT NOT NULL,
+    gone TEXT,
+    gone_at TEXT,
+    outcome TEXT,
+    outcome_at TEXT,
+    replied_at TEXT,
+    timeline_command TEXT,
+    debrief_timeline TEXT,
+    debrief_note TEXT,
+    status TEXT NOT NULL DEFAULT 'active'
+);
+CREATE TABLE IF NOT EXISTS actions (
+    interview_id TEXT NOT NULL,
+    type TEXT NOT NULL,
+    state TEXT NOT NULL,
+    due TEXT NOT NULL,
+    done_at TEXT,
+    PRIMARY KEY (interview_id, type)
+);
+CREATE TABLE IF NOT EXISTS outputs (
+    key TEXT PRIMARY KEY,
+    interview_id TEXT NOT NULL,
+    action TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    recipient TEXT NOT NULL DEFAULT '',
+    ref TEXT,
+    fingerprint TEXT NOT NULL,
+    due TEXT NOT NULL,
+    written_at TEXT NOT NULL,
+    status TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS outputs_by_interview ON outputs (interview_id);
+CREATE TABLE IF NOT EXISTS cache (name TEXT PRIMARY KEY, fingerprint TEXT, data TEXT);
+CREATE TABLE IF NOT EXISTS cycles (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    at TEXT NOT NULL,
+    ok INTEGER NOT NULL,
+    summary TEXT NOT NULL
+);
+"""
+
+# Output statuses: ours and as we wrote it / the user changed it / the user removed it /
+# we removed it (cancelled plan).
+LIVE, USER_MODIFIED, USER_DELETED, REMOVED = "live", "user_modified", "user_deleted", "removed"
+
+
+class StateError(Exception):
+    """The state store cannot be opened or used; one line for the user."""
+
+
+@dataclass(frozen=True)
+class InterviewRow:
+    interview: Interview
+    gone: str | None
+    outcome: str | None
+    outcome_at: datetime | None
+    replied_at: datetime | None
+    timeline_command: str | None
+    debrief_timeline: str | None
+    debrief_note: str | None
+    status: str
+    first_seen: datetime
+
+
+@dataclass(frozen=True)
+class OutputRow:
+    key: str
+    interview_id: str
+    action: str
+    kind: str  # calendar | draft
+    recipient: str
+    ref: str | None
+    fingerprint: str
+    due: datetime
+    written_at: datetime
+    status: str
+
+
+@dataclass(frozen=True)
+class ActionRow:
+    interview_id: str
+    type: str
+    state: str
+    due: datetime
+    done_at: datetime | None
+
+
+def _dt(value: str | None) -> datetime | None:
+    return None if value is None else datetime.fromisoformat(value)
+
+
+class StateStore:
+    """One SQLite file. ``readonly`` opens without creating (``plan`` writes nothing)."""
+
+    def __init__(self, path: Path, *, readonly: bool = False) -> None:
+        self.path = path
+        self.readonly = readonly
+        try:
+            if readonly:
+                if path.exists():
+                    uri = f"file:{path}?mode=ro"
+                    self._db = sqlite3.connect(uri, uri=True, isolation_level=None)
+                else:
+                    self._db = sqlite3.connect(":memory:", isolation_level=None)
+                    self._db.executescript(_SCHEMA)
+            else:
+                path.parent.mkdir(parents=True, exist_ok=True)
+                self._db = sqlite3.connect(str(path), isolation_level=None, timeout=30)
+                self._db.execute("PRAGMA journal_mode=WAL")
+                self._db.execute("PRAGMA synchronous=FULL")
+                self._db.executescript(_SCHEMA)
+                self._check_version()
+        except sqlite3.Error as exc:
+            raise StateError(f"{path}: cannot open the state store: {exc}") from None
+        except OSError as exc:
+            raise StateError(f"{path}: cannot create the state store: {exc.strerror}") from None
+
+    def _check_version(self) -> None:
+        row = self._db.execute("SELECT value FROM meta WHERE key='schema'").fetchone()
+        if row is None:
+            self._db.execute("INSERT INTO meta VALUES ('schema', ?)", (str(SCHEMA_VERSION),))
+        elif int(row[0]) > SCHEMA_VERSION:
+            raise StateError(
+                f"{self.path}: written by a newer version (schema {row[0]}); upgrade first"
+            )
+
+    def close(self) -> None:
+        self._db.close()
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """All-or-nothing: a crash inside leaves the store as it was before."""
+        if self.readonly:
+            yield
+            return
+        self._db.execute("BEGIN IMMEDIATE")
+        try:
+            yield
+        except BaseException:
+            self._db.execute("ROLLBACK")
+            raise
+        self._db.execute("COMMIT")
+
+    def _write(self, sql: str, args: tuple[Any, ...]) -> None:
+        if not self.readonly:
+            self._db.execute(sql, args)
+
+    # interviews -------------------------------------------------------------------------
+
+    def interviews(self) -> dict[str, InterviewRow]:
+        rows = self._db.execute(
+            "SELECT id, data, gone, outcome, outcome_at, replied_at, timeline_command,"
+            " debrief_timeline, debrief_note, status, first_seen FROM interviews"
+        ).fetchall()
+        out: dict[str, InterviewRow] = {}
+        for r in rows:
+            try:
+                iv = interview_from(json.loads(r[1]))
+            except (ValueError, KeyError, TypeError):
+                continue
+            out[r[0]] = InterviewRow(
+                interview=iv,
+                gone=r[2],
+                outcome=r[3],
+                outcome_at=_dt(r[4]),
+                replied_at=_dt(r[5]),
+                timeline_command=r[6],
+                debrief_timeline=r[7],
+                debrief_note=r[8],
+                status=r[9],
+                first_seen=datetime.fromisoformat(r[10]),
+            )
+        return out
+
+    def save_interview(self, iv: Interview, now: datetime) -> None:
+        data = json.dumps(interview_to(iv), sort_keys=True)
+        self._write(
+            "INSERT INTO interviews (id, data, first_seen, last_seen) VALUES (?, ?, ?, ?)"
+            " ON CONFLICT(id) DO UPDATE SET data=excluded.data, last_seen=excluded.last_seen,"
+            " gone=NULL, gone_at=NULL",
+            (iv.id, data, now.isoformat(), now.isoformat()),
+        )
+
+    def mark_gone(self, interview_id: str, reason: str, now: datetime) -> None:
+        self._write(
+            "UPDATE interviews SET gone=?, gone_at=? WHERE id=? AND gone IS NULL",
+            (reason, now.isoformat(), interview_id),
+        )
+
+    def set_status(self, interview_id: str, status: str) -> None:
+        self._write("UPDATE interviews SET status=? WHERE id=?", (status, interview_id))
+
+    def set_outcome(self, interview_id: str, outcome: str, at: datetime) -> None:
+        self._write(
+            "UPDATE interviews SET outcome=?, outcome_at=? WHERE id=?",
+            (outcome, at.isoformat(), interview_id),
+        )
+
+    def set_replied(self, interview_id: str, at: datetime) -> None:
+        self._write(
+            "UPDATE interviews SET replied_at=? WHERE id=? AND replied_at IS NULL",
+            (at.isoformat(), interview_id),
+        )
+
+    def set_timeline_command(self, interview_id: str, text: str) -> None:
+        self._write("UPDATE interviews SET timeline_command=? WHERE id=?", (text, interview_id))
+
+    def set_debrief(self, interview_id: str, timeline: str | None, note: str | None) -> None:
+        self._write(
+            "UPDATE interviews SET debrief_timeline=?, debrief_note=? WHERE id=?",
+            (timeline, note, interview_id),
+        )
+
+    # actions ----------------------------------------------------------------------------
+
+    def actions(self) -> dict[tuple[str, str], ActionRow]:
+        rows = self._db.execute(
+            "SELECT interview_id, type, state, due, done_at FROM actions"
+        ).fetchall()
+        return {
+            (r[0], r[1]): ActionRow(r[0], r[1], r[2], datetime.fromisoformat(r[3]), _dt(r[4]))
+            for r in rows
+        }
+
+    def save_action(
+        self, interview_id: str, type_: str, state: str, due: datetime, done_at: datetime | None
+    ) -> None:
+        self._write(
+            "INSERT INTO actions VALUES (?, ?, ?, ?, ?) ON CONFLICT(interview_id, type)"
+            " DO UPDATE SET state=excluded.state, due=excluded.due,"
+            " done_at=COALESCE(actions.done_at, excluded.done_at)",
+            (
+                interview_id,
+                type_,
+                state,
+                due.isoformat(),
+                None if done_at is None else done_at.isoformat(),
+            ),
+        )
+
+    # outputs ----------------------------------------------------------------------------
+
+    def outputs(self) -> dict[str, OutputRow]:
+        rows = self._db.execute(
+            "SELECT key, interview_id, action, kind, recipient, ref, fingerprint, due,"
+            " written_at, status FROM outputs"
+        ).fetchall()
+        return {
+            r[0]: OutputRow(
+                key=r[0],
+                interview_id=r[1],
+                action=r[2],
+                kind=r[3],
+                recipient=r[4],
+                ref=r[5],
+                fingerprint=r[6],
+                due=datetime.fromisoformat(r[7]),
+                written_at=datetime.fromisoformat(r[8]),
+                status=r[9],
+            )
+            for r in rows
+        }
+
+    def save_output(self, row: OutputRow) -> None:
+        self._write(
+            "INSERT OR REPLACE INTO outputs VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                row.key,
+                row.interview_id,
+                row.action,
+                row.kind,
+                row.recipient,
+                row.ref,
+                row.fingerprint,
+                row.due.isoformat(),
+                row.written_at.isoformat(),
+                row.status,
+            ),
+        )
+
+    def set_output_status(self, key: str, status: str) -> None:
+        self._write("UPDATE outputs SET status=? WHERE key=?", (status, key))
+
+    # caches and cycles ------------------------------------------------------------------
+
+    def cache_get(self, name: str, fingerprint: str) -> Any | None:
+        row = self._db.execute(
+            "SELECT data FROM cache WHERE name=? AND fingerprint=?", (name, fingerprint)
+        ).fetchone()
+        if row is None:
+            return None
+        try:
+            return json.loads(row[0])
+        except ValueError:
+            return None
+
+    def cache_put(self, name: str, fingerprint: str, data: Any) -> None:
+        self._write(
+            "INSERT OR REPLACE INTO cache VALUES (?, ?, ?)",
+            (name, fingerprint, json.dumps(data, sort_keys=True)),
+        )
+
+    def record_cycle(self, at: datetime, ok: bool, summary: str) -> None:
+        self._write(
+            "INSERT INTO cycles (at, ok, summary) VALUES (?, ?, ?)",
+            (at.isoformat(), int(ok), summary),
+        )
+        self._write(
+            "DELETE FROM cycles WHERE id <= (SELECT MAX(id) FROM cycles) - 200", ()
+        )
+
+    def last_cycle(self) -> tuple[datetime, bool, str] | None:
+        row = self._db.execute(
+            "SELECT at, ok, summary FROM cycles ORDER BY id DESC LIMIT 1"
+        ).fetchone()
+        return None if row is None else (datetime.fromisoformat(row[0]), bool(row[1]), row[2])

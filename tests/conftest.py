@@ -1,0 +1,108 @@
+"""Shared fixtures: a private copy of the example setup, and the CLI run in-process.
+
+The CLI runs through ``daemon.cli.main`` exactly as the console script does (argument
+parsing, logging, exit codes); only the process boundary is skipped, for speed. A few tests
+in test_cli.py also run the installed script as a subprocess to cover that boundary.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from daemon import cli
+
+ROOT = Path(__file__).resolve().parents[1]
+EXAMPLE_CALENDAR = ROOT / "examples" / "calendar.ics"
+
+BASE_CONFIG = """\
+[user]
+name = "Alex Candidate"
+email = "alex@example.com"
+phone = "+1 555 0100"
+timezone = "America/New_York"
+holiday_country = "US"
+slot = "10:00"
+
+[source]
+type = "ics"
+path = "calendar.ics"
+
+[reminders]
+type = "ics"
+path = "reminders.ics"
+
+[drafts]
+type = "maildir"
+path = "drafts"
+
+[state]
+path = "state.sqlite3"
+"""
+
+
+@dataclass
+class Result:
+    code: int
+    out: str
+    err: str
+
+    def json(self) -> Any:
+        return json.loads(self.out)
+
+
+class Workspace:
+    """A directory with a config, a calendar, and the outputs the CLI writes there."""
+
+    def __init__(self, root: Path, capsys: pytest.CaptureFixture[str]) -> None:
+        self.root = root
+        self.capsys = capsys
+        self.config = root / "config.toml"
+        self.calendar = root / "calendar.ics"
+        self.reminders = root / "reminders.ics"
+        self.drafts = root / "drafts"
+        self.config.write_text(BASE_CONFIG)
+        shutil.copy(EXAMPLE_CALENDAR, self.calendar)
+
+    def run(self, *args: str) -> Result:
+        self.capsys.readouterr()
+        try:
+            cli.main(["--config", str(self.config), *args])
+            code = 0
+        except SystemExit as exc:
+            code = int(exc.code or 0)
+        captured = self.capsys.readouterr()
+        return Result(code, captured.out, captured.err)
+
+    def plan(self, now: str) -> Any:
+        res = self.run("plan", "--json", "--now", now)
+        assert res.code == 0, res.err
+        return res.json()
+
+    def interview(self, now: str, uid: str) -> Any:
+        for iv in self.plan(now)["interviews"]:
+            if iv["id"].endswith("/" + uid):
+                return iv
+        raise AssertionError(f"{uid} not planned")
+
+    def draft_files(self) -> list[Path]:
+        return sorted(p for sub in ("cur", "new") for p in (self.drafts / sub).glob("*"))
+
+    def edit_calendar(self, old: str, new: str) -> None:
+        text = self.calendar.read_text()
+        assert old in text, old
+        self.calendar.write_text(text.replace(old, new))
+
+
+@pytest.fixture
+def ws(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Workspace:
+    return Workspace(tmp_path, capsys)
+
+
+def action(iv: Any, type_: str) -> Any:
+    return next(a for a in iv["actions"] if a["type"] == type_)
