@@ -120,7 +120,9 @@ BODY = (
 
 def fold(line: str) -> str:
     """RFC 5545 folding: at most 75 octets per physical line, continuation starts with SP."""
-    out, cur, size = [], [], 0
+    out: list[str] = []
+    cur: list[str] = []
+    size = 0
     for ch in line:
         n = len(ch.encode("utf-8"))
         if size + n > 75:
@@ -196,7 +198,9 @@ def meeting(uid: str, rng: random.Random, start: datetime, zone: str) -> list[st
     return lines
 
 
-def recurring(uid: str, rng: random.Random, start: datetime, overrides: list[list[str]]) -> list[str]:
+def recurring(
+    uid: str, rng: random.Random, start: datetime, overrides: list[list[str]]
+) -> list[str]:
     """A weekly series with one EXDATE and, sometimes, one moved occurrence (an override)."""
     zone = rng.choice(ZONES)
     lines = meeting(uid, rng, start, zone)

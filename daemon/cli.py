@@ -160,14 +160,14 @@ def _store(settings: Settings, *, readonly: bool = False) -> Any:
     return StateStore(settings.state_path, readonly=readonly)
 
 
-def _adapters(settings: Settings) -> Any:
+def _adapters(settings: Settings, now: datetime | None = None) -> Any:
     from daemon.service import Adapters
     from integrations import registry
 
     return Adapters(
         source=registry.make_source(settings),
         reminders=registry.make_reminders(settings),
-        drafts=registry.make_drafts(settings),
+        drafts=registry.make_drafts(settings, clock=None if now is None else (lambda: now)),
     )
 
 
@@ -197,7 +197,7 @@ def cmd_sync(args: argparse.Namespace, settings: Settings) -> int:
     from daemon import service
 
     now = parse_now(args.now)
-    adapters = _adapters(settings)
+    adapters = _adapters(settings, now)
     store = _store(settings)
     ev, rep = service.run_cycle(settings, store, adapters, now, dry_run=args.dry_run)
     _warn(ev.warnings)

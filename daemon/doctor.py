@@ -78,5 +78,7 @@ def _check_state(settings: Settings) -> str:
 def _check_templates(settings: Settings) -> str:
     from daemon.drafts import load_templates
 
-    load_templates(settings.templates_dir)
+    templates = load_templates(settings.templates_dir)
+    if templates.errors:
+        raise ValueError(f"{templates.errors[0]} ({len(templates.errors)} problem(s))")
     return str(settings.templates_dir or "built-in templates")

@@ -9,6 +9,7 @@ so ``$role`` or ``{role}`` typed into an invitation stays literal text.
 
 from __future__ import annotations
 
+import base64
 import hashlib
 import json
 import re
@@ -69,7 +70,7 @@ NEUTRAL_ROLE = "the role"
 NAME_LIMIT = 100  # display names in headers: no real name is longer
 SUBJECT_LIMIT = 250
 SUMMARY_LIMIT = 200
-WORD_LIMIT = 60  # longest unbroken word of a display name (CPython folds longer ones badly)
+WORD_LIMIT = 60  # longest unbroken word kept in a display name
 
 # C0/C1 controls, DEL, line/paragraph separators and the bidi embedding/override/isolate
 # marks: all of them can break a line or reorder what the user sees, so each becomes a space.
@@ -97,8 +98,9 @@ def _truncate(text: str, limit: int) -> str:
 def _defuse(text: str) -> str:
     """Break RFC 2047 encoded-word syntax (``=?utf-8?q?...?=``) in a plain value.
 
-    The email package decodes such words when a header is set and writes the result back
-    raw, so an encoded ``=0D=0ABcc:`` in a calendar name would become a real header line.
+    Readers decode such words, so a name holding an encoded ``=0D=0ABcc: x`` would show
+    (and, once a client re-saves the draft, become) a line break and a Bcc header. The
+    email package itself decodes them when a header is assigned.
     """
     return text.replace("=?", "= ?")
 
@@ -109,11 +111,10 @@ def header_text(value: str | None, limit: int = SUBJECT_LIMIT) -> str:
 
 
 def display_name(value: str | None) -> str:
-    """A value safe as an address's display name.
+    """A value safe as an address's display name: one line, no encoded words, bounded.
 
-    Besides flattening and bounding it, very long unbroken words are cut: CPython's folder
-    can emit over-long or even blank header lines for them, which would end the header
-    block early.
+    A name is for reading: 100 characters and words of 60 are plenty, and the bound keeps
+    a 10,000-character attendee name from turning into a screen of header.
     """
     words = [_truncate(w, WORD_LIMIT) for w in _defuse(one_line(value)).split(" ")]
     return _truncate(" ".join(words), NAME_LIMIT)
@@ -143,7 +144,7 @@ class Templates:
 
 def builtin_text(name: str) -> str:
     """The packaged template ``name``; read through importlib so a zipped install works."""
-    ref = resources.files("daemon").joinpath("templates", f"{name}.txt")
+    ref = resources.files("daemon").joinpath("templates").joinpath(f"{name}.txt")
     return _normalise(ref.read_text(encoding="utf-8"))
 
 
@@ -200,7 +201,7 @@ def load_templates(user_dir: Path | None = None) -> Templates:
     if user_dir is None:
         return Templates(texts, sources)
     if not user_dir.is_dir():
-        msg = f"templates folder {user_dir} does not exist; using the built-in templates"
+        msg = f"templates folder {user_dir} is not a folder; using the built-in templates"
         return Templates(texts, sources, (msg,))
     errors: list[str] = []
     for name in TEMPLATE_NAMES:
@@ -225,9 +226,17 @@ def _the_role(role: str) -> str:
     return f"the {role}" if last in {"role", "position", "job"} else f"the {role} role"
 
 
+_DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+_MONTHS = (
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)  # fmt: skip
+
+
 def _interview_date(interview: Interview, user: UserSettings) -> str:
+    """``Tuesday, December 1``: English whatever the process locale, like the templates."""
     start = _local(interview.start, user)
-    return f"{start:%A}, {start:%B} {start.day}"
+    return f"{_DAYS[start.weekday()]}, {_MONTHS[start.month - 1]} {start.day}"
 
 
 def _local(moment: datetime, user: UserSettings) -> datetime:
@@ -302,8 +311,19 @@ def compose_drafts(
             subject=subject,
             body=_body(template, template_values(interview, user, person, topic_note)),
         )
-        for person in action.to
+        for person in _unique(action.to)
     ]
+
+
+def _unique(people: tuple[Person, ...]) -> list[Person]:
+    """One draft per address even if a list names someone twice (the key would clash)."""
+    seen: set[str] = set()
+    out = []
+    for person in people:
+        if person.email.lower() not in seen:
+            seen.add(person.email.lower())
+            out.append(person)
+    return out
 
 
 def _body(template: string.Template, values: Mapping[str, str]) -> str:
@@ -359,8 +379,7 @@ _CHECKLIST: Mapping[str, tuple[str, ...]] = {
         "Add something of value (an article, an insight) where the draft marks it.",
     ),
     "check_in_2": (
-        "A second, patient check-in: say you are still interested,"
-        " offer anything else they need.",
+        "A second, patient check-in: say you are still interested, offer anything else they need.",
         "Add something of value (an article, an insight) where the draft marks it.",
     ),
     "final_follow_up": (
@@ -399,8 +418,10 @@ def _person(person: Person) -> str:
 
 def _when(interview: Interview, user: UserSettings) -> str:
     start, end = _local(interview.start, user), _local(interview.end, user)
-    day = f"{start:%a} {start.day} {start:%b %Y}"
-    end_text = f"{end:%H:%M}" if end.date() == start.date() else f"{end:%a} {end.day} {end:%H:%M}"
+    day = f"{_DAYS[start.weekday()][:3]} {start.day} {_MONTHS[start.month - 1][:3]} {start.year}"
+    end_text = f"{end:%H:%M}"
+    if end.date() != start.date():
+        end_text = f"{_DAYS[end.weekday()][:3]} {end.day} {end_text}"
     return f"{day}, {start:%H:%M}-{end_text}"
 
 
@@ -425,7 +446,7 @@ def reminder_text(action: Action, interview: Interview, user: UserSettings) -> t
     """
     label = _SUMMARY.get(action.type, action.type)
     if action.call:
-        label = "Call to check in"
+        label = "Call to check in" if action.type.startswith("check_in") else f"Call: {label}"
     summary = header_text(f"{label}: {_about(interview)}", SUMMARY_LIMIT)
     lines = [*_CHECKLIST.get(action.type, ()), *_who_lines(action, interview), ""]
     lines.append(f"Interview: {one_line(interview.title)}, {_when(interview, user)}")
@@ -436,39 +457,116 @@ def reminder_text(action: Action, interview: Interview, user: UserSettings) -> t
 
 # --------------------------------------------------------------------------- messages
 
-_POLICY = policy.SMTP  # CRLF, folded at 78, RFC 2047 words for non-ASCII
+# CRLF line ends; header values this module pre-folds are written exactly as given
+# (``refold_source="none"``): CPython's own folding of address headers can drop the quotes
+# of a display name or end the header block early, so it is never asked to refold them.
+_POLICY = policy.SMTP.clone(refold_source="none")
+MAX_LINE = 78
+_EW_BYTES = 42  # UTF-8 bytes per encoded word: "=?utf-8?b?" + 56 base64 + "?=" = 68 chars
+_PLAIN_WORD = 66  # longer plain words would not fit after "Subject: " on one line
+_SPECIALS = frozenset('()<>[]:;@\\,."')
+ADDRESS_LIMIT = 254  # RFC 5321's limit for a forward path
 
 
-def _address(person: Person) -> Address:
-    """An address header value; raises ValueError when the e-mail cannot be one address.
+def _encoded_words(text: str) -> list[str]:
+    """RFC 2047 base64 words, split between characters so none passes the line limit."""
+    chunks: list[str] = []
+    current = ""
+    for char in text:
+        if current and len((current + char).encode("utf-8")) > _EW_BYTES:
+            chunks.append(current)
+            current = ""
+        current += char
+    if current:
+        chunks.append(current)
+    return [f"=?utf-8?b?{base64.b64encode(c.encode('utf-8')).decode('ascii')}?=" for c in chunks]
 
-    Display names go through :func:`display_name`; the addr-spec must parse whole (so
-    ``a@b.c\\r\\nBcc: x`` is refused, not cut), and a non-ASCII domain is IDNA-encoded.
+
+def _is_plain(text: str, specials: frozenset[str] = frozenset()) -> bool:
+    """Printable ASCII with short words and none of ``specials``: can be written as is."""
+    return (
+        text.isascii()
+        and text.isprintable()
+        and all(len(word) <= _PLAIN_WORD for word in text.split(" "))
+        and specials.isdisjoint(text)
+    )
+
+
+def _fold(name: str, tokens: list[str]) -> str:
+    """Tokens joined by single spaces, a space turning into a fold where a line would pass
+    78 characters; unfolding gives back the single spaces."""
+    out: list[str] = []
+    width = len(name) + 1  # "Name:"
+    for token in tokens:
+        if out and width + 1 + len(token) > MAX_LINE:
+            out.append("\n " + token)
+            width = 1 + len(token)
+        else:
+            out.append((" " if out else "") + token)
+            width += 1 + len(token)
+    return "".join(out)
+
+
+def _phrase_tokens(text: str) -> list[str]:
+    """A display name as header tokens: plain words, one quoted string, or encoded words."""
+    if not text:
+        return []
+    if _is_plain(text, _SPECIALS):
+        return text.split(" ")
+    quoted = '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    if _is_plain(text) and len(quoted) <= MAX_LINE - len("From: "):
+        return [quoted]
+    return _encoded_words(text)
+
+
+def _addr_spec(email: str) -> str:
+    """The address as an addr-spec; ValueError unless it is exactly one plain address.
+
+    ``a@b.c\\r\\nBcc: x`` or ``a@b.c, x@y.z`` are refused rather than cut, a non-ASCII
+    domain is IDNA-encoded and a non-ASCII local part is refused (it needs SMTPUTF8).
     """
-    raw = one_line(person.email)
+    raw = one_line(email)
     local, at, domain = raw.rpartition("@")
     if not at or not local.isascii() or any(c.isspace() for c in raw):
         raise ValueError(f"not a usable e-mail address: {raw!r}")
     try:
         domain = domain if domain.isascii() else domain.encode("idna").decode("ascii")
-    except UnicodeError as exc:
+        spec = Address(addr_spec=f"{local}@{domain}").addr_spec
+    except (UnicodeError, ValueError) as exc:
         raise ValueError(f"not a usable e-mail address: {raw!r}") from exc
-    return Address(display_name=display_name(person.name), addr_spec=f"{local}@{domain}")
+    if len(spec) > ADDRESS_LIMIT or not spec.isascii():
+        raise ValueError(f"not a usable e-mail address: {raw!r}")
+    return spec
+
+
+def address_header(name: str, person: Person) -> str:
+    """The pre-folded value of a From/To header for ``person``."""
+    addr = _addr_spec(person.email)
+    phrase = _phrase_tokens(display_name(person.name))
+    return _fold(name, [*phrase, f"<{addr}>"] if phrase else [addr])
+
+
+def text_header(name: str, value: str) -> str:
+    """The pre-folded value of an unstructured header (Subject)."""
+    text = header_text(value)
+    if not text:
+        return ""
+    return _fold(name, text.split(" ") if _is_plain(text) else _encoded_words(text))
 
 
 def render_message(spec: DraftSpec, date: datetime) -> bytes:
     """The draft as an RFC 5322 message (CRLF line ends, UTF-8 text/plain body).
 
-    Headers carry only flattened values, so nothing from a calendar can add or split a
-    header. ``X-Unsent: 1`` makes clients that open the file directly (Outlook, .eml
-    viewers) treat it as a message to compose, not one received.
+    Headers carry only flattened values, folded here, so nothing from a calendar can add
+    or split a header. ``X-Unsent: 1`` makes clients that open the file directly (Outlook,
+    .eml viewers) treat it as a message to compose, not one received.
     """
     if not _KEY.fullmatch(spec.key):
         raise ValueError(f"draft key is not a plain token: {spec.key!r}")
     msg = EmailMessage(policy=_POLICY)
-    msg["From"] = _address(spec.sender)
-    msg["To"] = _address(spec.to)
-    msg["Subject"] = header_text(spec.subject)
+    msg.set_raw("From", address_header("From", spec.sender))
+    msg.set_raw("To", address_header("To", spec.to))
+    msg.set_raw("Subject", text_header("Subject", spec.subject))
     msg["Date"] = format_datetime(date)
     msg["Message-ID"] = message_id(spec.key)
     msg["X-Interview-Followup-Key"] = spec.key

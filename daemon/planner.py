@@ -190,7 +190,8 @@ def due_times(
         "linkedin": at_slot(_linkedin_date(end_day, timeline, user), user),
     }
     taken = tuple(local_date(moment, user) for moment in history.company_outreach)
-    first, second, final = outreach_dates(end_day, stated, timeline, user, taken)
+    after_thanks = local_date(dues["thank_you"], user) + timedelta(days=1)
+    first, second, final = outreach_dates(end_day, stated, timeline, user, taken, after_thanks)
     dues["check_in_1"] = at_slot(first, user)
     dues["check_in_2"] = at_slot(second, user)
     dues["final_follow_up"] = at_slot(final, user)
@@ -225,15 +226,21 @@ def outreach_dates(
     timeline: TimelineSettings,
     user: UserSettings,
     taken: tuple[date, ...] = (),
+    not_before: date | None = None,
 ) -> tuple[date, date, date]:
     """The dates of check_in_1, check_in_2 and final_follow_up.
 
     Each is placed by its rule, then pushed until it is far enough from every other
     outreach to the company (``taken``: other rounds' outreach already done, and the
-    earlier ones of this plan).
+    earlier ones of this plan). ``not_before`` (the day after the thank-you) keeps the
+    outreach on a later day than the thank-you whatever the settings; with the defaults it
+    binds only for a timeline stated as the interview day itself after a late interview.
     """
     spacing = max(MIN_OUTREACH_SPACING_DAYS, timeline.min_outreach_spacing_days)
-    first = _spaced(_check_in_1_base(end_day, stated, timeline, user), taken, spacing, user)
+    first_base = _check_in_1_base(end_day, stated, timeline, user)
+    if not_before is not None:
+        first_base = max(first_base, not_before)
+    first = _spaced(first_base, taken, spacing, user)
     second_base = first + timedelta(days=timeline.check_in_2_days)
     second = _spaced(second_base, (*taken, first), spacing, user)
     final_base = max(

@@ -424,6 +424,8 @@ class _Writer:
         self.remote = remote
         self.drafts_mod = drafts
         self.templates = drafts.load_templates(settings.templates_dir)
+        for problem in self.templates.errors:
+            log.warning("%s", problem)
         self.done_now: set[tuple[str, str]] = set()
 
     def _reminder_spec(self, plan: Plan, action: Action) -> ReminderSpec:

@@ -53,15 +53,24 @@ class MaildirDrafts:
     # ----------------------------------------------------------------- helpers
 
     def _box(self) -> mailbox.Maildir:
-        """Open the Maildir, creating it (and any missing cur/new/tmp) private to the user."""
+        """Open the Maildir for writing, creating it (and any missing cur/new/tmp) private
+        to the user. Only ``create`` calls this: reading never creates anything, so a dry
+        run leaves no folder behind."""
         try:
             for sub in _SUBDIRS:
                 (self.path / sub).mkdir(mode=0o700, parents=True, exist_ok=True)
             return mailbox.Maildir(self.path, factory=None, create=False)
         except OSError as exc:
-            raise AdapterError(
-                f"drafts folder {self.path} cannot be created: {_why(exc)}"
-            ) from exc
+            raise AdapterError(f"drafts folder {self.path} cannot be created: {_why(exc)}") from exc
+
+    def _check_folder(self) -> bool:
+        """True when the Maildir exists; False when it does not yet (nothing of ours there);
+        AdapterError when the path is something else, such as a file."""
+        if not self.path.exists() and not self.path.is_symlink():
+            return False
+        if not self.path.is_dir():
+            raise AdapterError(f"drafts folder {self.path} is not a folder")
+        return True
 
     def _entries(self) -> Iterator[tuple[str, str, Path]]:
         """(maildir key, flags, file) for each message in new/ and cur/, wherever the user
@@ -73,7 +82,9 @@ class MaildirDrafts:
             except FileNotFoundError:
                 continue
             except OSError as exc:
-                raise AdapterError(f"drafts folder {self.path} cannot be read: {_why(exc)}") from exc
+                raise AdapterError(
+                    f"drafts folder {self.path} cannot be read: {_why(exc)}"
+                ) from exc
             for name in names:
                 if name.startswith("."):
                     continue
@@ -102,8 +113,9 @@ class MaildirDrafts:
         Maildir key); one flagged ``T`` (trashed by a client, awaiting expunge) counts as
         deleted. If the user duplicated a draft, the first file by name wins.
         """
-        self._box()
         found: dict[str, ExistingDraft] = {}
+        if not self._check_folder():
+            return found
         for ref, flags, file in self._entries():
             if "T" in flags:
                 continue
@@ -136,13 +148,16 @@ class MaildirDrafts:
 
     def delete(self, ref: str) -> None:
         """Remove the draft ``ref`` (a Maildir key); one already gone is not an error."""
-        box = self._box()
+        if not self._check_folder():
+            return
         try:
-            box.remove(ref)
+            mailbox.Maildir(self.path, factory=None, create=False).remove(ref)
         except (KeyError, FileNotFoundError):
             return
         except OSError as exc:
-            raise AdapterError(f"draft {ref} in {self.path} cannot be removed: {_why(exc)}") from exc
+            raise AdapterError(
+                f"draft {ref} in {self.path} cannot be removed: {_why(exc)}"
+            ) from exc
 
     def fingerprint(self) -> str | None:
         """A cheap identity of the folder (names, sizes, mtimes): equal means unchanged."""
@@ -150,15 +165,17 @@ class MaildirDrafts:
         try:
             for _, _, file in self._entries():
                 st = file.stat()
-                digest.update(f"{file.parent.name}/{file.name}\0{st.st_size}\0{st.st_mtime_ns}\n".encode())
+                digest.update(
+                    f"{file.parent.name}/{file.name}\0{st.st_size}\0{st.st_mtime_ns}\n".encode()
+                )
         except (AdapterError, OSError):
             return None
         return digest.hexdigest()[:32]
 
 
 def _parse(raw: bytes) -> EmailMessage:
-    """Parse with the modern policy so re-serialising keeps the rendered bytes as they are."""
-    msg = BytesParser(policy=policy.default).parsebytes(raw)
+    """Parse so that re-serialising writes the rendered headers back exactly as they are."""
+    msg = BytesParser(policy=policy.default.clone(refold_source="none")).parsebytes(raw)
     assert isinstance(msg, EmailMessage)
     return msg
 

@@ -3,6 +3,8 @@ fast and a Maildir user never imports the Google client."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -52,12 +54,13 @@ def make_reminders(settings: Settings) -> ReminderStore:
     raise _unavailable("reminders", kind)
 
 
-def make_drafts(settings: Settings) -> DraftStore:
+def make_drafts(settings: Settings, clock: Callable[[], datetime] | None = None) -> DraftStore:
+    """``clock`` dates the drafts, so a replay with ``--now`` writes that date."""
     kind = settings.drafts.get("type")
     if kind == "maildir":
         from integrations.maildir import MaildirDrafts
 
-        return MaildirDrafts(Path(str(settings.drafts["path"])))
+        return MaildirDrafts(Path(str(settings.drafts["path"])), clock=clock)
     raise _unavailable("drafts", kind)
 
 

@@ -94,9 +94,9 @@ class Workspace:
         return sorted(p for sub in ("cur", "new") for p in (self.drafts / sub).glob("*"))
 
     def edit_calendar(self, old: str, new: str) -> None:
-        text = self.calendar.read_text()
+        text = self.calendar.read_bytes().decode("utf-8")  # keep CRLF as it is
         assert old in text, old
-        self.calendar.write_text(text.replace(old, new))
+        self.calendar.write_bytes(text.replace(old, new).encode("utf-8"))
 
 
 @pytest.fixture

@@ -22,6 +22,8 @@ from daemon.drafts import (
     TOPIC_MARKER,
     Templates,
     compose_drafts,
+    display_name,
+    header_text,
     load_templates,
     message_fingerprint,
     one_line,
@@ -267,9 +269,9 @@ def test_note_is_data_not_template_code() -> None:
     assert "\r" not in body
 
 
-def test_note_is_only_for_thank_you() -> None:
-    for kind in ("check_in_1", "final_follow_up", "rejection_thanks"):
-        assert NOTE not in draft(kind, note=NOTE).body  # type: ignore[arg-type]
+@pytest.mark.parametrize("kind", ["check_in_1", "final_follow_up", "rejection_thanks"])
+def test_note_is_only_for_thank_you(kind: ActionType) -> None:
+    assert NOTE not in draft(kind, note=NOTE).body
 
 
 def test_unknown_interviewer_name_is_a_visible_marker() -> None:
@@ -287,6 +289,12 @@ def test_one_draft_per_interviewer_with_stable_keys() -> None:
     assert specs[0].body.startswith("Dear Jane Doe,")
     assert specs[1].body.startswith("Dear Bob Okafor,")
     assert compose_drafts(act, interview(), USER, TEMPLATES) == specs  # deterministic
+
+
+def test_a_person_named_twice_gets_one_draft() -> None:
+    act = action("thank_you", (JANE, Person("Jane", "JANE@acme.com"), BOB))
+    specs = compose_drafts(act, interview(), USER, TEMPLATES)
+    assert [s.to for s in specs] == [JANE, BOB]
 
 
 @pytest.mark.parametrize("kind", [t for t in ACTION_TYPES if t not in DRAFT_TYPES])
@@ -445,7 +453,9 @@ def test_linkedin_and_networking_reminders() -> None:
 
 
 def test_draft_reminders_say_who_drafts_are_for() -> None:
-    _, text = reminder_text(action("thank_you", (JANE, Person(None, "x@acme.com"))), interview(), USER)
+    _, text = reminder_text(
+        action("thank_you", (JANE, Person(None, "x@acme.com"))), interview(), USER
+    )
     assert "Drafts waiting for: Jane Doe <jane@acme.com>, x@acme.com" in text
     _, text = reminder_text(action("check_in_1", (SAM,)), interview(), USER)
     assert "Drafts waiting for: Sam Recruiter <sam@acme.com>" in text
@@ -595,16 +605,26 @@ def test_render_message_refuses_odd_keys() -> None:
         render_message(spec_with(key="abc\r\nBcc: x@y.z"), DATE)
 
 
-@settings(max_examples=150, deadline=None)
-@given(
-    name=st.text(max_size=300),
-    subject=st.text(max_size=400),
-    body=st.text(max_size=300),
-)
+FRAGMENTS = st.sampled_from(
+    [
+        "=?utf-8?q?", "=?utf-8?b?", "?=", "=0D=0A", "DQo=", "\r\n", "\r", "\n", "\x00",
+        "Bcc:", "To:", ":", ";", "<", ">", ",", '"', "\\", "@", "(", ")", " ", "\t",
+        "a" * 80, "ד", "😀", "\u202e", "$role", "${user}", "{role}",
+    ]
+)  # fmt: skip
+HOSTILE_TEXT = st.lists(FRAGMENTS | st.text(max_size=20), max_size=30).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(name=HOSTILE_TEXT, subject=HOSTILE_TEXT | st.text(max_size=400), body=st.text(max_size=300))
 def test_render_message_never_breaks_headers(name: str, subject: str, body: str) -> None:
     spec = spec_with(name=name, subject=subject, body=body)
     msg = assert_well_formed(render_message(spec, DATE), spec)
-    assert "\n" not in str(msg["Subject"])
+    assert str(msg["Subject"]) == header_text(subject)
+    expected_name = display_name(name)
+    shown = msg["To"].addresses[0].display_name
+    # Python's parser may add or merge whitespace between encoded words; nothing else changes.
+    assert "".join(shown.split()) == "".join(expected_name.split())
 
 
 def test_composed_drafts_render(tmp_path: Path) -> None:
@@ -621,8 +641,12 @@ def test_fingerprint_ignores_transport_details() -> None:
     raw = render_message(spec_with(name="José", subject="Grüße ✓"), DATE)
     fp = message_fingerprint(raw)
     assert message_fingerprint(raw.replace(b"\r\n", b"\n")) == fp
-    assert message_fingerprint(render_message(spec_with(name="José", subject="Grüße ✓"),
-                                              DATE + timedelta(days=1))) == fp
+    assert (
+        message_fingerprint(
+            render_message(spec_with(name="José", subject="Grüße ✓"), DATE + timedelta(days=1))
+        )
+        == fp
+    )
     # Re-serialised by another writer (different line ending, re-folded headers, flags).
     again = parse(raw)
     again["X-Mailer"] = "Some client"

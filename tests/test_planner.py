@@ -157,7 +157,9 @@ def test_final_follow_up_is_the_later_of_30_days_and_check_in_2_plus_7() -> None
 
 
 def test_final_follow_up_30_days_after_wins_over_an_early_check_in_2() -> None:
-    rules = replace(RULES, check_in_default_days=7, check_in_2_days=7, final_after_check_in_2_days=7)
+    rules = replace(
+        RULES, check_in_default_days=7, check_in_2_days=7, final_after_check_in_2_days=7
+    )
     # check_in_1 Tue 8 Dec, check_in_2 Tue 15 Dec, +7 = 22 Dec < 31 Dec (Thursday).
     assert due(plan(rules=rules), "final_follow_up") == "2026-12-31T10:00:00-05:00"
 
@@ -390,7 +392,11 @@ REJECTED_AT = datetime(2026, 12, 3, 9, 0, tzinfo=NY)
             "cancelled",
             {"prep", "debrief", "thank_you", "linkedin", *OUTREACH, "networking"},
         ),
-        (History(cancelled=True, outcome="offer"), "cancelled", {"prep", "debrief"} | ALL_BUT_PREP_DEBRIEF),
+        (
+            History(cancelled=True, outcome="offer"),
+            "cancelled",
+            {"prep", "debrief"} | ALL_BUT_PREP_DEBRIEF,
+        ),
         (History(outcome="offer", replied_at=REJECTED_AT), "offer", ALL_BUT_PREP_DEBRIEF),
         (History(replied_at=REJECTED_AT, superseded=True), "replied", {*OUTREACH, "networking"}),
     ],

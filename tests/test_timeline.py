@@ -226,9 +226,7 @@ def test_country_codes_are_case_insensitive() -> None:
 
 
 @pytest.mark.parametrize(("country", "region"), [("XX", None), ("US", "ZZ")])
-def test_unknown_country_or_region_is_a_clear_value_error(
-    country: str, region: str | None
-) -> None:
+def test_unknown_country_or_region_is_a_clear_value_error(country: str, region: str | None) -> None:
     with pytest.raises(ValueError, match="unknown holiday country"):
         check_holiday_country(country, region)
     user = UserSettings(holiday_country=country, holiday_region=region)

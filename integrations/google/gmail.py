@@ -1,0 +1,317 @@
+"""Gmail: drafts (DraftStore) and reply detection (ReplyWatcher).
+
+Drafts are found again by reading our ``X-Interview-Followup-Key`` header back, not by
+Message-ID (Gmail does not document keeping a client-set one) and not by remembering draft
+ids (a crash between ``drafts.create`` and recording it would otherwise make a second
+draft). httplib2 silently re-sends a POST after a dropped connection, so the same draft can
+land twice: identical copies of one key are removed. Messages never change in Gmail (an
+edited draft is a new message id), so what was learnt about a message id is cached and a
+snapshot with nothing new costs one ``drafts.list``.
+"""
+
+from __future__ import annotations
+
+import base64
+import email.utils
+import logging
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+from integrations.base import DraftSpec, ExistingDraft, ReplyQuery, TransientError
+from integrations.google.client import GoogleClient, status_of, translate
+
+log = logging.getLogger(__name__)
+
+KEY_HEADER = "X-Interview-Followup-Key"
+LIST_PAGE = 500  # Gmail's maximum for drafts.list / messages.list
+QUERY_LIMIT = 1500  # characters per search; above it the terms are split into more searches
+CREATE_ATTEMPTS = 3
+
+
+def _client(
+    api_root: str | None, account: str, credentials: Any, client: GoogleClient | None
+) -> GoogleClient:
+    return client or GoogleClient(api_root, account, credentials)
+
+
+def _headers(message: dict[str, Any]) -> dict[str, str]:
+    heads = message.get("payload", {}).get("headers", []) or []
+    return {str(h.get("name", "")).lower(): str(h.get("value", "")) for h in heads}
+
+
+def _b64decode(text: str) -> bytes:
+    return base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))
+
+
+@dataclass
+class _Seen:
+    """What one draft message told us (message ids are immutable in Gmail)."""
+
+    key: str | None
+    internal_ms: int
+    fingerprint: str | None = None
+
+
+class GmailDrafts:
+    """DraftStore in the user's Gmail drafts (never sends)."""
+
+    def __init__(
+        self,
+        api_root: str | None,
+        account: str,
+        credentials: Any = None,
+        *,
+        client: GoogleClient | None = None,
+        user_id: str = "me",
+        clock: Callable[[], datetime] = lambda: datetime.now(UTC),
+    ) -> None:
+        self.client = _client(api_root, account, credentials, client)
+        self.user_id = user_id
+        self.clock = clock
+        self._seen: dict[str, _Seen] = {}  # message id -> what we learnt
+        self._created: dict[str, str] = {}  # key -> draft id this process created
+
+    def fingerprint(self) -> str | None:
+        return None
+
+    def _drafts(self) -> Any:
+        return self.client.gmail().users().drafts()
+
+    # -- snapshot -----------------------------------------------------------------------------
+
+    def snapshot(self) -> dict[str, ExistingDraft]:
+        listed = self._list()
+        self._learn([(d, m) for d, m in listed if m not in self._seen], "metadata")
+        ours = [(d, m) for d, m in listed if m in self._seen and self._seen[m].key]
+        self._learn([(d, m) for d, m in ours if self._seen[m].fingerprint is None], "raw")
+        live = {m for _, m in listed}
+        self._seen = {m: s for m, s in self._seen.items() if m in live}
+        by_key: dict[str, list[tuple[str, str]]] = {}
+        for d, m in ours:
+            seen = self._seen.get(m)
+            if seen and seen.key and seen.fingerprint:
+                by_key.setdefault(seen.key, []).append((d, m))
+        found: dict[str, ExistingDraft] = {}
+        extras: list[str] = []
+        for key, copies in by_key.items():
+            keep = self._keeper(key, copies)
+            fp = self._seen[keep[1]].fingerprint or ""
+            found[key] = ExistingDraft(key=key, ref=keep[0], fingerprint=fp)
+            extras += [d for d, m in copies if (d, m) != keep and self._seen[m].fingerprint == fp]
+        if extras:
+            log.info("removing %d duplicate Gmail draft(s)", len(extras))
+            self._delete_many(extras)
+        return found
+
+    def _list(self) -> list[tuple[str, str]]:
+        out: list[tuple[str, str]] = []
+        page: str | None = None
+        while True:
+            params: dict[str, Any] = {"userId": self.user_id, "maxResults": LIST_PAGE}
+            if page:
+                params["pageToken"] = page
+            data = self.client.execute(
+                self._drafts().list(**params), what="listing Gmail drafts", idempotent=True
+            )
+            out += [(d["id"], d["message"]["id"]) for d in data.get("drafts", []) or []]
+            page = data.get("nextPageToken")
+            if not page:
+                return out
+
+    def _learn(self, drafts: list[tuple[str, str]], fmt: str) -> None:
+        """``metadata``: which drafts are ours (our header); ``raw``: their fingerprints."""
+        if not drafts:
+            return
+        from daemon.drafts import message_fingerprint
+
+        calls = {d: self._drafts().get(userId=self.user_id, id=d, format=fmt) for d, _ in drafts}
+        answers = self.client.batch("gmail", calls, what="reading Gmail drafts")
+        for d, m in drafts:
+            answer = answers.get(d)
+            if status_of(answer) == 404 or answer is None:
+                continue  # deleted since the listing
+            if status_of(answer):
+                raise translate(answer, "reading Gmail drafts", self.client.account)
+            message = answer.get("message", {})
+            if message.get("id") != m:
+                continue  # edited since the listing: the next snapshot sees the new message
+            if fmt == "metadata":
+                key = _headers(message).get(KEY_HEADER.lower()) or None
+                self._seen[m] = _Seen(key, int(message.get("internalDate") or 0))
+            elif m in self._seen:
+                self._seen[m].fingerprint = message_fingerprint(_b64decode(message["raw"]))
+
+    def _keeper(self, key: str, copies: list[tuple[str, str]]) -> tuple[str, str]:
+        """The copy we created in this process (its id was returned and recorded), else the
+        oldest."""
+        mine = self._created.get(key)
+        for copy in copies:
+            if copy[0] == mine:
+                return copy
+        return min(copies, key=lambda c: (self._seen[c[1]].internal_ms, c[0]))
+
+    def _delete_many(self, draft_ids: list[str]) -> None:
+        calls = {d: self._drafts().delete(userId=self.user_id, id=d) for d in draft_ids}
+        answers = self.client.batch("gmail", calls, what="removing duplicate Gmail drafts")
+        for answer in answers.values():
+            if status_of(answer) not in (0, 404):
+                raise translate(answer, "removing duplicate Gmail drafts", self.client.account)
+
+    # -- create / delete ----------------------------------------------------------------------
+
+    def create(self, spec: DraftSpec) -> ExistingDraft:
+        """drafts.create with JSON ``message.raw`` (media uploads ignore ``api_root``). It is
+        not idempotent, so after a failure we look for the draft before sending it again."""
+        from daemon.drafts import message_fingerprint, render_message
+
+        raw = render_message(spec, self.clock())
+        fingerprint = message_fingerprint(raw)
+        body = {"message": {"raw": base64.urlsafe_b64encode(raw).decode("ascii")}}
+        for attempt in range(CREATE_ATTEMPTS):
+            try:
+                created = self.client.execute(
+                    self._drafts().create(userId=self.user_id, body=body),
+                    what="creating a Gmail draft",
+                    idempotent=False,
+                )
+                break
+            except TransientError:
+                landed = self.snapshot().get(spec.key)
+                if landed is not None:
+                    return landed
+                if attempt + 1 == CREATE_ATTEMPTS:
+                    raise
+                self.client.pause(attempt)
+        draft_id, message_id = created["id"], created["message"]["id"]
+        self._seen[message_id] = _Seen(spec.key, int(self.clock().timestamp() * 1000), fingerprint)
+        self._created[spec.key] = draft_id
+        return ExistingDraft(key=spec.key, ref=draft_id, fingerprint=fingerprint)
+
+    def delete(self, ref: str) -> None:
+        self.client.execute(
+            self._drafts().delete(userId=self.user_id, id=ref),
+            what="deleting a Gmail draft",
+            idempotent=True,
+            tolerate=frozenset({404}),
+        )
+        for key, draft_id in list(self._created.items()):
+            if draft_id == ref:
+                del self._created[key]
+
+
+# ---------------------------------------------------------------------------------------------
+# Replies
+
+
+def _domain_of(address: str) -> str:
+    return address.rpartition("@")[2].lower()
+
+
+def _in_domains(address: str, domains: Iterable[str]) -> bool:
+    host = _domain_of(address)
+    return any(host == d or host.endswith("." + d) for d in domains)
+
+
+def _aware(moment: datetime) -> datetime:
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+
+
+def build_queries(queries: list[ReplyQuery]) -> list[str]:
+    """One Gmail search covering every query: (from any sender or domain) after the earliest
+    end, not from the user. Split only if it would grow past ``QUERY_LIMIT`` characters."""
+    domains = sorted({d.lower().lstrip("@") for q in queries for d in q.domains if d})
+    every = {s.lower() for q in queries for s in q.senders if s}
+    senders = sorted(s for s in every if not _in_domains(s, domains))  # the domain covers it
+    terms = [f"from:{s}" for s in senders] + [f"from:{d}" for d in domains]
+    if not terms:
+        return []
+    after = int(min(_aware(q.after) for q in queries).timestamp())
+    users = sorted({q.user_email.lower() for q in queries if q.user_email})
+    tail = f" after:{after}" + "".join(f" -from:{u}" for u in users)
+    out: list[str] = []
+    group: list[str] = []
+    for term in terms:
+        if group and len(" OR ".join([*group, term])) + len(tail) + 2 > QUERY_LIMIT:
+            out.append(f"({' OR '.join(group)}){tail}")
+            group = []
+        group.append(term)
+    out.append(f"({' OR '.join(group)}){tail}")
+    return out
+
+
+class GmailReplies:
+    """ReplyWatcher: one ``messages.list`` search per cycle for every interview at once."""
+
+    def __init__(
+        self,
+        api_root: str | None,
+        account: str,
+        credentials: Any = None,
+        *,
+        client: GoogleClient | None = None,
+        user_id: str = "me",
+    ) -> None:
+        self.client = _client(api_root, account, credentials, client)
+        self.user_id = user_id
+        self._seen: dict[str, tuple[str, int]] = {}  # message id -> (sender, internalDate ms)
+
+    def replies(self, queries: list[ReplyQuery]) -> dict[str, datetime]:
+        found: list[str] = []
+        for search in build_queries(queries):
+            found += self._search(search)
+        self._learn([m for m in dict.fromkeys(found) if m not in self._seen])
+        result: dict[str, datetime] = {}
+        for mid in found:
+            if mid not in self._seen:
+                continue
+            sender, ms = self._seen[mid]
+            when = datetime.fromtimestamp(ms / 1000, UTC)
+            for q in queries:
+                if self._matches(q, sender, when) and (
+                    q.interview_id not in result or when < result[q.interview_id]
+                ):
+                    result[q.interview_id] = when
+        return result
+
+    @staticmethod
+    def _matches(q: ReplyQuery, sender: str, when: datetime) -> bool:
+        if not sender or sender == q.user_email.lower() or when <= _aware(q.after):
+            return False
+        senders = {s.lower() for s in q.senders}
+        return sender in senders or _in_domains(sender, (d.lower().lstrip("@") for d in q.domains))
+
+    def _search(self, query: str) -> list[str]:
+        messages = self.client.gmail().users().messages()
+        out: list[str] = []
+        page: str | None = None
+        while True:
+            params: dict[str, Any] = {"userId": self.user_id, "q": query, "maxResults": LIST_PAGE}
+            if page:
+                params["pageToken"] = page
+            data = self.client.execute(
+                messages.list(**params), what="searching Gmail for replies", idempotent=True
+            )
+            out += [m["id"] for m in data.get("messages", []) or []]
+            page = data.get("nextPageToken")
+            if not page:
+                return out
+
+    def _learn(self, message_ids: list[str]) -> None:
+        """Sender and arrival time of new messages (batched ``format=metadata``, From only)."""
+        if not message_ids:
+            return
+        messages = self.client.gmail().users().messages()
+        calls = {
+            m: messages.get(userId=self.user_id, id=m, format="metadata", metadataHeaders=["From"])
+            for m in message_ids
+        }
+        answers = self.client.batch("gmail", calls, what="reading Gmail replies")
+        for mid, answer in answers.items():
+            if status_of(answer) == 404:
+                continue
+            if status_of(answer):
+                raise translate(answer, "reading Gmail replies", self.client.account)
+            sender = email.utils.parseaddr(_headers(answer).get("from", ""))[1].lower()
+            self._seen[mid] = (sender, int(answer.get("internalDate") or 0))

@@ -1,0 +1,708 @@
+"""An ``.ics`` file as an event source: fast on big calendars, tolerant of broken ones.
+
+Why not ``icalendar.Calendar.from_ical`` on the whole file: a 10,000-event calendar takes
+seconds to parse, one bad property anywhere fails the lot, and almost none of those events
+can be interviews. So the file is pre-scanned as text:
+
+1. bytes -> text, whatever the encoding (BOMs, UTF-16, stray cp1252 bytes, NULs);
+2. folds are marked (not removed) so line numbers of the original file stay countable;
+3. ``BEGIN``/``END`` lines cut the text into VEVENT and VTIMEZONE blocks;
+4. a VEVENT block is a candidate only when a keyword (a detection pattern, the tag, our
+   own ``X-INTERVIEW-FOLLOWUP-KEY``) occurs anywhere in it, or when the calendar is an
+   "every event is an interview" one;
+5. each candidate is parsed on its own with icalendar's content-line parser, so a bad
+   event is skipped with a warning ("<file>:<line>: skipped event: <reason>") and never
+   fails the file. VTIMEZONE blocks are parsed (by icalendar) only when a candidate uses
+   a TZID that neither zoneinfo nor the Windows zone table knows.
+
+Choices:
+- duplicate UID (same RECURRENCE-ID): the first candidate in the file wins, the others
+  are dropped with a warning; ids must be unique and the first is what most clients show;
+- missing UID: ``synthetic-`` + a hash of DTSTART and SUMMARY (stable across runs), warned;
+- unknown TZID: the user's zone, warned once per TZID and read;
+- floating times: the user's zone (X-WR-TIMEZONE is not consulted);
+- invalid UTF-8: each invalid byte is read as cp1252 (latin-1 for its 5 holes) and the
+  valid UTF-8 around it is kept, so a mostly-UTF-8 file does not turn into mojibake;
+- no DTEND: DURATION, else ``None`` (detection applies its default length).
+"""
+
+from __future__ import annotations
+
+import codecs
+import hashlib
+import logging
+import os
+import re
+import warnings
+import zoneinfo
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, timedelta, tzinfo
+from pathlib import Path
+
+from icalendar import Timezone
+from icalendar.parser import Contentline, unescape_backslash
+from icalendar.prop import vDuration
+from icalendar.timezone import tzp
+from icalendar.timezone.windows_to_olson import WINDOWS_TO_OLSON
+
+from daemon.model import Attendee, SourceEvent
+from integrations.base import BadInput, SourceRead
+
+log = logging.getLogger(__name__)
+
+OWN_KEY = "X-INTERVIEW-FOLLOWUP-KEY"
+MAX_BYTES = 256 * 1024 * 1024  # a calendar this big is a mistake, not a calendar
+_MARK = "\x00"  # a removed fold; NULs are stripped from the input first, so it is free
+_FOLD = re.compile(r"\n[ \t]")
+_BOUNDARY = re.compile(
+    r"\n(BEGIN|END)[ \t\x00]*:[ \t\x00]*([A-Za-z0-9_-]{1,64})[ \t\x00]*(?=\n|\Z)", re.I
+)
+_TOP_LEVEL = frozenset({"VCALENDAR", "VEVENT", "VTIMEZONE", "VTODO", "VJOURNAL", "VFREEBUSY"})
+_PROP_NAME = re.compile(r"[ \t]*([A-Za-z0-9_-]{1,100})[ \t]*[;:]")
+_HEAD = re.compile(r'[^":]*(?:"[^"]*"[^":]*)*:')  # up to the first ':' outside quotes
+_PARAM = re.compile(r';[ \t]*([A-Za-z0-9_-]+)[ \t]*=[ \t]*("[^"]*"|[^;:]*)')
+_DATE_VALUE = re.compile(r"(\d{4})(\d{2})(\d{2})(?:T(\d{2})(\d{2})(\d{2})(Z?))?")
+_QUICK_UID = re.compile(r"^UID[^:\n]{0,200}:[ \t]*([^\n]{1,1000})$", re.M | re.I)
+_QUICK_RECURRENCE = re.compile(r"^RECURRENCE-ID[^\n]{0,300}$", re.M | re.I)
+_TZID_LINE = re.compile(r"^TZID[^:\n]{0,200}:([^\n]{0,300})$", re.M | re.I)
+_MEETING = re.compile(
+    r"(?<![\w-])(?:meet\.google\.com|zoom\.us|zoom\.com|teams\.microsoft\.com|teams\.live\.com)",
+    re.I,
+)
+# Characters detection treats as spaces (control, zero-width, bidi) and escaped newlines:
+# a phrase split by any of them in the file must still be found by the pre-scan.
+_KEYWORD_GAP = r"(?:[\s\-\x00-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]|\\[nN])+"
+# re.IGNORECASE folds these to ASCII letters, str.lower() does not: fold them by hand.
+_LOWER_FIXES = (("ı", "i"), ("ſ", "s"), ("\u0307", ""))
+_TEXT_PROPS = frozenset({"SUMMARY", "DESCRIPTION", "LOCATION", "COMMENT"})
+_WANTED = frozenset(
+    {
+        "UID", "SUMMARY", "DESCRIPTION", "LOCATION", "STATUS", "ORGANIZER", "ATTENDEE",
+        "DTSTART", "DTEND", "DURATION", "RRULE", "RDATE", "RECURRENCE-ID", OWN_KEY,
+        "X-GOOGLE-CONFERENCE", "URL", "X-MICROSOFT-SKYPETEAMSMEETINGURL",
+    }
+)  # fmt: skip
+# Property names of RFC 5545/7986/9073 (plus X- names): in a broken, unfolded description,
+# a line such as "Timeline: two weeks" is text, not a property called TIMELINE.
+_KNOWN_PROPS = frozenset(
+    {
+        "BEGIN", "END", "CALSCALE", "METHOD", "PRODID", "VERSION", "ATTACH", "CATEGORIES",
+        "CLASS", "COMMENT", "DESCRIPTION", "GEO", "LOCATION", "PERCENT-COMPLETE", "PRIORITY",
+        "RESOURCES", "STATUS", "SUMMARY", "COMPLETED", "DTEND", "DUE", "DTSTART", "DURATION",
+        "FREEBUSY", "TRANSP", "TZID", "TZNAME", "TZOFFSETFROM", "TZOFFSETTO", "TZURL",
+        "TZUNTIL", "TZID-ALIAS-OF", "ATTENDEE", "CONTACT", "ORGANIZER", "RECURRENCE-ID",
+        "RELATED-TO", "URL", "UID", "EXDATE", "EXRULE", "RDATE", "RRULE", "ACTION", "REPEAT",
+        "TRIGGER", "CREATED", "DTSTAMP", "LAST-MODIFIED", "SEQUENCE", "REQUEST-STATUS", "NAME",
+        "REFRESH-INTERVAL", "SOURCE", "COLOR", "IMAGE", "CONFERENCE", "ACKNOWLEDGED",
+        "PROXIMITY", "LOCATION-TYPE", "PARTICIPANT-TYPE", "CALENDAR-ADDRESS",
+        "STYLED-DESCRIPTION", "STRUCTURED-DATA",
+    }
+)  # fmt: skip
+_CONFERENCE_PROPS = ("X-GOOGLE-CONFERENCE", "X-MICROSOFT-SKYPETEAMSMEETINGURL", "URL")
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+_CP1252 = tuple(bytes([b]).decode("cp1252", errors="ignore") or chr(b) for b in range(256))
+_DECODE_ERRORS = "interview-followup-cp1252"
+
+
+def _cp1252_fallback(error: UnicodeError) -> tuple[str, int]:
+    """Codec error handler: an invalid UTF-8 byte is a cp1252 character (latin-1 where
+    cp1252 has a hole), so a stray Windows byte costs one character, not the file."""
+    if not isinstance(error, UnicodeDecodeError):
+        raise error
+    bad = error.object[error.start : error.end]
+    return "".join(_CP1252[b] for b in bad), error.end
+
+
+codecs.register_error(_DECODE_ERRORS, _cp1252_fallback)
+
+
+class _EventError(ValueError):
+    """One event cannot be understood; the message is the reason shown to the user."""
+
+
+# ---------------------------------------------------------------- bytes -> text
+
+
+def decode(data: bytes) -> tuple[str, str | None]:
+    """Text of the file and, when a guess was needed, a warning saying which.
+
+    BOMs decide first (UTF-32/UTF-16/UTF-8); UTF-16 without a BOM is recognised by its
+    NUL bytes; then UTF-8, with invalid bytes read as cp1252.
+    """
+    for bom, codec in _BOMS:
+        if data.startswith(bom) and codec != "utf-8":
+            return data[len(bom) :].decode(codec, errors="replace"), None
+    data = data.removeprefix(codecs.BOM_UTF8)
+    sniffed = _sniff_utf16(data)
+    if sniffed:
+        return data.decode(sniffed, errors="replace"), f"no byte-order mark, read as {sniffed}"
+    try:
+        return data.decode("utf-8"), None
+    except UnicodeDecodeError:
+        text = data.decode("utf-8", errors=_DECODE_ERRORS)
+        return text, "not valid UTF-8; the invalid bytes were read as cp1252"
+
+
+def _sniff_utf16(data: bytes) -> str | None:
+    sample = data[:512]
+    if len(sample) < 8 or sample.count(0) < len(sample) // 3:
+        return None
+    return "utf-16-le" if sample[1::2].count(0) > sample[0::2].count(0) else "utf-16-be"
+
+
+def _normalise(text: str) -> tuple[str, list[str]]:
+    """One newline style, no NULs, no stray BOMs; warnings for what was repaired."""
+    notes: list[str] = []
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if "\x00" in text:
+        notes.append(f"{text.count(chr(0))} NUL byte(s) removed")
+        text = text.replace("\x00", "")
+    return text.replace("\ufeff", ""), notes
+
+
+# ---------------------------------------------------------------- text -> blocks
+
+
+@dataclass
+class _Block:
+    kind: str  # VEVENT or VTIMEZONE
+    start: int  # offset of its BEGIN line in the marked text
+    stop: int = -1  # offset after its END line (or where it was cut off)
+    complete: bool = True
+
+
+@dataclass
+class _Scan:
+    text: str  # "\n" + the file with folds replaced by _MARK
+    blocks: list[_Block]
+    calendars: int
+
+    def block_text(self, block: _Block) -> str:
+        raw = self.text[block.start : block.stop]
+        return raw.replace(_MARK, "") if _MARK in raw else raw
+
+
+def _scan(text: str) -> _Scan:
+    """Cut the file into VEVENT/VTIMEZONE blocks by their BEGIN/END lines.
+
+    A block interrupted by another top-level BEGIN, an END:VCALENDAR or the end of the
+    file is kept, marked incomplete, so its event can be reported (and not taken as
+    deleted) instead of silently vanishing.
+    """
+    marked = "\n" + _FOLD.sub(_MARK, text)
+    blocks: list[_Block] = []
+    calendars = 0
+    current: _Block | None = None
+    for match in _BOUNDARY.finditer(marked):
+        begin = match.group(1).upper() == "BEGIN"
+        name = match.group(2).upper()
+        if current is not None:
+            if not begin and name == current.kind:
+                current.stop = match.end()
+                blocks.append(current)
+                current = None
+                continue
+            if (begin and name in _TOP_LEVEL) or (not begin and name == "VCALENDAR"):
+                current.stop, current.complete = match.start(), False
+                blocks.append(current)
+                current = None
+            else:
+                continue
+        if begin and name == "VCALENDAR":
+            calendars += 1
+        elif begin and name in ("VEVENT", "VTIMEZONE"):
+            current = _Block(name, match.start() + 1)
+    if current is not None:
+        current.stop, current.complete = len(marked), False
+        blocks.append(current)
+    return _Scan(marked, blocks, calendars)
+
+
+class _LineCounter:
+    """Line numbers of offsets in the marked text, counted incrementally (in C)."""
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._pos = 0
+        self._line = 0  # the leading "\n" of the marked text is line 0's end
+
+    def line(self, offset: int) -> int:
+        if offset < self._pos:
+            self._pos, self._line = 0, 0
+        chunk_nl = self._text.count("\n", self._pos, offset)
+        chunk_folds = self._text.count(_MARK, self._pos, offset)
+        self._pos, self._line = offset, self._line + chunk_nl + chunk_folds
+        return self._line
+
+
+# ---------------------------------------------------------------- candidates
+
+
+def _keyword_words(keyword: str) -> list[str]:
+    """Words of a keyword, split as detection splits a pattern (spaces and hyphens)."""
+    return [w for w in re.split(r"[\s\-]+", keyword.strip()) if w]
+
+
+@dataclass(frozen=True)
+class _Prefilter:
+    """Cheap superset of detection: a literal (the longest word of each keyword, found by
+    plain substring search, which is fast) and then the keyword phrase itself."""
+
+    literals: tuple[str, ...]
+    phrases: re.Pattern[str] | None
+
+    @classmethod
+    def build(cls, keywords: tuple[str, ...]) -> _Prefilter:
+        word_lists = [_keyword_words(k) for k in keywords]
+        word_lists = [w for w in word_lists if w]
+        literals = {max(words, key=len).lower() for words in word_lists}
+        phrases = [_KEYWORD_GAP.join(re.escape(w) for w in words) for words in word_lists]
+        compiled = re.compile("|".join(phrases), re.IGNORECASE) if phrases else None
+        return cls(tuple(sorted(literals)), compiled)
+
+    def matches(self, block: str) -> bool:
+        lower = block.lower()
+        if not lower.isascii():
+            for char, ascii_char in _LOWER_FIXES:
+                if char in lower:
+                    lower = lower.replace(char, ascii_char)
+        if OWN_KEY.lower() in lower:
+            return True
+        if self.phrases is None or not any(lit in lower for lit in self.literals):
+            return False
+        return self.phrases.search(block) is not None
+
+
+# ---------------------------------------------------------------- one block -> properties
+
+
+@dataclass
+class _Props:
+    """The top-level properties of one VEVENT we care about, as raw content lines."""
+
+    lines: dict[str, list[str]] = field(default_factory=dict)
+    repaired: int = 0  # lines that were not content lines (joined or dropped)
+
+    def first(self, name: str) -> str | None:
+        found = self.lines.get(name)
+        return found[0] if found else None
+
+
+def _props(block: str) -> _Props:
+    """Collect wanted properties, skipping sub-components (VALARM) and blank lines.
+
+    A line that is no content line at all is most often a description that a broken
+    exporter did not fold: it is joined to the text property before it.
+    """
+    props = _Props()
+    depth = 0
+    last: str | None = None
+    for line in block.split("\n")[1:]:
+        if not line.strip():
+            continue
+        match = _PROP_NAME.match(line)
+        name = match.group(1).upper() if match else ""
+        if match is None or (last in _TEXT_PROPS and not _is_property(name)):
+            props.repaired += 1
+            if depth == 0 and last in _TEXT_PROPS and last in props.lines:
+                props.lines[last][-1] += "\\n" + line
+            continue
+        if name in ("BEGIN", "END"):
+            if name == "END" and depth == 0:
+                break
+            depth += 1 if name == "BEGIN" else -1
+            continue
+        if depth == 0:
+            last = name
+            if name in _WANTED:
+                props.lines.setdefault(name, []).append(line)
+    return props
+
+
+def _is_property(name: str) -> bool:
+    return name in _KNOWN_PROPS or name.startswith("X-")
+
+
+def _split(line: str) -> tuple[dict[str, str], str]:
+    """(parameters, raw value) of a content line; parameter values joined with ','.
+
+    icalendar's parser reads the parameters (quoting, RFC 6868); when it refuses them
+    (``DTSTART;;VALUE=...``), a simple ``;KEY=VALUE`` reading is the fallback.
+    """
+    match = _HEAD.match(line)
+    if match is not None:
+        head, value = line[: match.end() - 1], line[match.end() :]
+    else:  # unbalanced quotes (DTSTART;TZID="Zone:2020..."): read it without them
+        head, _, value = line.replace('"', "").partition(":")
+        if not value:
+            raise _EventError(f"malformed line {line[:60]!r}")
+    if ";" not in head:
+        return {}, value
+    try:
+        params = Contentline(head + ":").parts()[1]  # type: ignore[no-untyped-call]
+        items = [(str(k), v) for k, v in params.items()]
+    except ValueError:
+        items = [(k, v.strip('"')) for k, v in _PARAM.findall(head[head.index(";") :])]
+    return {k.upper(): ",".join(v) if isinstance(v, list) else str(v) for k, v in items}, value
+
+
+def _text(line: str | None) -> str:
+    return str(unescape_backslash(_split(line)[1])).strip() if line else ""
+
+
+def _quick_uid(block: str) -> str | None:
+    match = _QUICK_UID.search(block)
+    uid = str(unescape_backslash(match.group(1))).strip() if match else ""
+    return uid or None
+
+
+# ---------------------------------------------------------------- the source
+
+
+class IcsSource:
+    """EventSource over one ``.ics`` file (see the module docstring for the choices)."""
+
+    def __init__(
+        self,
+        path: Path,
+        *,
+        source_id: str,
+        user_tz: str,
+        keywords: tuple[str, ...],
+        all_interviews: bool = False,
+    ) -> None:
+        self.path = Path(path)
+        self.source_id = source_id
+        self.user_tz = user_tz
+        self.user_zone: tzinfo = zoneinfo.ZoneInfo(user_tz)
+        self.all_interviews = all_interviews
+        self.prefilter = _Prefilter.build(keywords)
+
+    def fingerprint(self) -> str | None:
+        """size:mtime_ns:inode; None when the file is missing (or cannot be stat'ed)."""
+        try:
+            st = os.stat(self.path)
+        except OSError:
+            return None
+        return f"{st.st_size}:{st.st_mtime_ns}:{st.st_ino}"
+
+    def read(self) -> SourceRead:
+        """Read the file; BadInput (one line naming the file) when no calendar is in it."""
+        try:
+            text, notes = self._load()
+            return _Read(self, text, notes).run()
+        except BadInput:
+            raise
+        except Exception as exc:  # a bug or a surprise: still one line, still exit 3
+            log.debug("reading %s failed", self.path, exc_info=True)
+            raise BadInput(f"{self.path}: cannot be read: {_reason(exc)}") from exc
+
+    def _load(self) -> tuple[str, list[str]]:
+        try:
+            size = os.stat(self.path).st_size
+            if size > MAX_BYTES:
+                raise BadInput(f"{self.path}: too large ({size} bytes, limit {MAX_BYTES})")
+            data = self.path.read_bytes()
+        except FileNotFoundError as exc:
+            raise BadInput(f"{self.path}: no such file") from exc
+        except IsADirectoryError as exc:
+            raise BadInput(f"{self.path}: is a directory, not a calendar file") from exc
+        except OSError as exc:
+            raise BadInput(f"{self.path}: cannot be read: {exc.strerror or exc}") from exc
+        if not data.strip():
+            raise BadInput(f"{self.path}: empty file, no calendar in it")
+        text, note = decode(data)
+        text, notes = _normalise(text)
+        if not text.strip():
+            raise BadInput(f"{self.path}: empty file, no calendar in it")
+        return text, [note, *notes] if note else notes
+
+
+def _reason(exc: BaseException) -> str:
+    text = " ".join(str(exc).split()) or type(exc).__name__
+    return text[:200]
+
+
+class _Read:
+    """The state of one read: warnings, zones resolved so far, ids seen."""
+
+    def __init__(self, source: IcsSource, text: str, notes: list[str]) -> None:
+        self.src = source
+        self.name = str(source.path)
+        self.scan = _scan(text)
+        self.lines = _LineCounter(self.scan.text)
+        self.warnings: list[str] = [f"{self.name}: {note}" for note in notes]
+        self.unreadable: set[str] = set()
+        self.seen: dict[tuple[str, str | None], int] = {}
+        self.zones: dict[str, tzinfo] = {}
+        self.vtimezones: dict[str, _Block] = {}
+
+    def run(self) -> SourceRead:
+        if self.scan.calendars == 0:
+            raise BadInput(f"{self.name}: not an iCalendar file (no BEGIN:VCALENDAR)")
+        for block in self.scan.blocks:
+            if block.kind == "VTIMEZONE":
+                self._remember_timezone(block)
+        events = [ev for ev in self._events() if ev is not None]
+        for line in self.warnings:
+            log.debug("%s", line)
+        return SourceRead(tuple(events), tuple(self.warnings), frozenset(self.unreadable))
+
+    def _remember_timezone(self, block: _Block) -> None:
+        match = _TZID_LINE.search(self.scan.block_text(block))
+        if match is not None:
+            self.vtimezones.setdefault(_tz_key(match.group(1)), block)
+
+    def _events(self) -> Iterator[SourceEvent | None]:
+        for block in self.scan.blocks:
+            if block.kind != "VEVENT":
+                continue
+            text = self.scan.block_text(block)
+            if not block.complete:
+                self._skip(block, text, "unterminated VEVENT (no END:VEVENT)")
+            elif self.src.all_interviews or self.src.prefilter.matches(text):
+                yield self._convert(block, text)
+
+    def warn(self, line: int | None, message: str) -> None:
+        where = f"{self.name}:{line}" if line else self.name
+        self.warnings.append(f"{where}: {message}")
+
+    def _skip(self, block: _Block, text: str, reason: str) -> None:
+        self.warn(self.lines.line(block.start), f"skipped event: {reason}")
+        uid = _quick_uid(text)
+        if uid is not None:
+            self.unreadable.add(f"{self.src.source_id}/{uid}{self._quick_recurrence(text)}")
+
+    def _quick_recurrence(self, text: str) -> str:
+        match = _QUICK_RECURRENCE.search(text)
+        if match is None:
+            return ""
+        try:
+            return "@" + _iso(self._when(match.group(0), 0))
+        except Exception:
+            return ""
+
+    def _convert(self, block: _Block, text: str) -> SourceEvent | None:
+        try:
+            return self._event(text, self.lines.line(block.start))
+        except Exception as exc:
+            self._skip(block, text, _reason(exc))
+            return None
+
+    # ---- one event
+
+    def _event(self, text: str, line: int) -> SourceEvent | None:
+        props = _props(text)
+        if props.repaired:
+            self.warn(
+                line,
+                f"{props.repaired} line(s) without a property name "
+                "(joined to the text before them, or ignored)",
+            )
+        start_line = props.first("DTSTART")
+        if start_line is None:
+            raise _EventError("no DTSTART")
+        start = self._when(start_line, line)
+        recurrence = props.first("RECURRENCE-ID")
+        recurrence_id = _iso(self._when(recurrence, line)) if recurrence else None
+        uid = self._uid(props, start_line, line)
+        if not self._first_of(uid, recurrence_id, line):
+            return None
+        return SourceEvent(
+            source_id=self.src.source_id,
+            uid=uid,
+            title=_text(props.first("SUMMARY")),
+            start=start,
+            end=self._end(props, start, line),
+            recurrence_id=recurrence_id,
+            description=_text(props.first("DESCRIPTION")),
+            location=_text(props.first("LOCATION")),
+            status=_text(props.first("STATUS")).upper() or "CONFIRMED",
+            organizer=_attendee(props.first("ORGANIZER")),
+            attendees=tuple(a for a in map(_attendee, props.lines.get("ATTENDEE", [])) if a),
+            recurring=recurrence_id is None and _has_value(props, "RRULE", "RDATE"),
+            conference_url=_conference(props),
+            own_key=_text(props.first(OWN_KEY)) or None,
+            all_interviews_calendar=self.src.all_interviews,
+            line=line,
+        )
+
+    def _uid(self, props: _Props, start_line: str, line: int) -> str:
+        uid = _text(props.first("UID"))
+        if uid:
+            return uid
+        seed = f"{_split(start_line)[1].strip()}\x1f{_text(props.first('SUMMARY'))}"
+        uid = "synthetic-" + hashlib.sha256(seed.encode("utf-8")).hexdigest()[:24]
+        self.warn(line, f"event has no UID; using {uid}")
+        return uid
+
+    def _first_of(self, uid: str, recurrence_id: str | None, line: int) -> bool:
+        """Keep the first event of a UID (and RECURRENCE-ID); warn about the others."""
+        first = self.seen.setdefault((uid, recurrence_id), line)
+        if first != line:
+            self.warn(line, f"skipped event: duplicate UID {uid[:80]!r} (first at line {first})")
+        return first == line
+
+    def _end(self, props: _Props, start: datetime | date, line: int) -> datetime | date | None:
+        """DTEND, else DTSTART + DURATION, else None; a bad or backwards end is None."""
+        try:
+            end = self._raw_end(props, start, line)
+        except Exception as exc:
+            self.warn(line, f"end of event ignored: {_reason(exc)}")
+            return None
+        if end is None:
+            return None
+        if isinstance(end, datetime) != isinstance(start, datetime):
+            self.warn(line, "DTEND and DTSTART differ in type (date vs date-time); end ignored")
+            return None
+        if _before(end, start):
+            self.warn(line, "event ends before it starts; end ignored")
+            return None
+        return end
+
+    def _raw_end(self, props: _Props, start: datetime | date, line: int) -> datetime | date | None:
+        end_line = props.first("DTEND")
+        if end_line is not None:
+            return self._when(end_line, line)
+        duration_line = props.first("DURATION")
+        if duration_line is None:
+            return None
+        delta = _duration(_split(duration_line)[1].strip())
+        if isinstance(start, datetime):
+            return start + delta
+        return start + timedelta(days=delta.days)
+
+    # ---- dates and zones
+
+    def _when(self, content_line: str, line: int) -> datetime | date:
+        """A DATE or DATE-TIME value: aware, in its TZID, UTC ('Z') or the user's zone."""
+        params, raw = _split(content_line)
+        value = raw.strip()
+        match = _DATE_VALUE.fullmatch(value)
+        if match is None:
+            raise _EventError(f"invalid date {value[:40]!r}")
+        y, mo, d, h, mi, s, utc = match.groups()
+        try:
+            if h is None:
+                return date(int(y), int(mo), int(d))
+            when = datetime(int(y), int(mo), int(d), int(h), int(mi), min(int(s), 59))
+        except ValueError as exc:
+            raise _EventError(f"invalid date {value[:40]!r}") from exc
+        if utc:
+            return when.replace(tzinfo=UTC)
+        tzid = params.get("TZID", "")
+        return when.replace(tzinfo=self._zone(tzid, line) if tzid else self.src.user_zone)
+
+    def _zone(self, tzid: str, line: int) -> tzinfo:
+        """zoneinfo, then Windows names, then the file's VTIMEZONE, then vendor-prefixed
+        ids (``/mozilla.org/.../Europe/Berlin``), else the user's zone (warned once)."""
+        key = _tz_key(tzid)
+        zone = self.zones.get(key)
+        if zone is None:
+            zone = _known_zone(key) or self._file_zone(key) or _prefixed_zone(key)
+            if zone is None:
+                zone = self.src.user_zone
+                self.warn(line, f"unknown time zone {key[:80]!r}; using {self.src.user_tz}")
+            self.zones[key] = zone
+        return zone
+
+    def _file_zone(self, key: str) -> tzinfo | None:
+        block = self.vtimezones.get(key)
+        if block is None:
+            return None
+        try:
+            with warnings.catch_warnings(record=True):
+                component = Timezone.from_ical(self.scan.block_text(block))
+                if not isinstance(component, Timezone):
+                    raise _EventError("not a VTIMEZONE")
+                zone: tzinfo = component.to_tz(tzp, lookup_tzid=False)
+            return zone
+        except Exception as exc:
+            line = self.lines.line(block.start)
+            self.warn(line, f"time zone {key[:80]!r} cannot be read: {_reason(exc)}")
+            return None
+
+
+def _tz_key(tzid: str) -> str:
+    return str(unescape_backslash(tzid)).strip().strip('"').strip()
+
+
+def _duration(value: str) -> timedelta:
+    delta = vDuration.from_ical(value)  # type: ignore[no-untyped-call]
+    if not isinstance(delta, timedelta):
+        raise _EventError(f"invalid DURATION {value[:40]!r}")
+    return delta
+
+
+def _zoneinfo(name: str) -> tzinfo | None:
+    if not name or len(name) > 200:
+        return None
+    try:
+        return zoneinfo.ZoneInfo(name)
+    except Exception:  # not found, invalid key, a directory, an absolute path...
+        return None
+
+
+def _known_zone(key: str) -> tzinfo | None:
+    return _zoneinfo(key) or _zoneinfo(WINDOWS_TO_OLSON.get(key, ""))
+
+
+def _prefixed_zone(key: str) -> tzinfo | None:
+    parts = key.strip("/").split("/")
+    for i in range(1, len(parts)):
+        zone = _zoneinfo("/".join(parts[i:]))
+        if zone is not None:
+            return zone
+    return None
+
+
+def _before(end: datetime | date, start: datetime | date) -> bool:
+    return end < start  # same type: checked by the caller
+
+
+def _iso(value: datetime | date) -> str:
+    """Recurrence ids in UTC, so the same occurrence has the same id whatever its zone."""
+    if isinstance(value, datetime):
+        return value.astimezone(UTC).isoformat()
+    return value.isoformat()
+
+
+def _has_value(props: _Props, *names: str) -> bool:
+    return any(_split(line)[1].strip() for name in names for line in props.lines.get(name, []))
+
+
+def _attendee(line: str | None) -> Attendee | None:
+    """ORGANIZER/ATTENDEE -> Attendee; None when no e-mail address can be found."""
+    if line is None:
+        return None
+    params, value = _split(line)
+    email = value.strip().strip('"').strip()
+    if email.lower().startswith("mailto:"):
+        email = email[7:].strip()
+    if "@" not in email and "@" in params.get("EMAIL", ""):
+        email = params["EMAIL"].strip().strip('"')
+    if "@" not in email or len(email) > 320:
+        return None
+    name = params.get("CN", "").strip().strip('"').strip()
+    return Attendee(
+        email=email.lower(),
+        name=name or None,
+        cutype=params.get("CUTYPE", "").strip().upper() or None,
+        partstat=params.get("PARTSTAT", "").strip().upper() or None,
+    )
+
+
+def _conference(props: _Props) -> str | None:
+    for name in _CONFERENCE_PROPS:
+        for line in props.lines.get(name, []):
+            value = _split(line)[1].strip()
+            if _MEETING.search(value[:2000]):
+                return value[:2000]
+    return None
