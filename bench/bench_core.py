@@ -72,8 +72,17 @@ def main() -> None:
     work = Path(tempfile.mkdtemp(prefix="ifu-bench-"))
     cal = work / "calendar.ics"
     subprocess.run(
-        [sys.executable, str(ROOT / "bench" / "gen_calendar.py"), str(cal),
-         "--events", str(args.events), "--interviews", str(args.interviews), "--seed", "1"],
+        [
+            sys.executable,
+            str(ROOT / "bench" / "gen_calendar.py"),
+            str(cal),
+            "--events",
+            str(args.events),
+            "--interviews",
+            str(args.interviews),
+            "--seed",
+            "1",
+        ],
         check=True,
     )
     (work / "config.toml").write_text(CONFIG)
@@ -93,7 +102,8 @@ def main() -> None:
     # second sync on an unchanged file
     store = StateStore(settings.state_path)
     adapters = service.Adapters(
-        registry.make_source(settings), registry.make_reminders(settings),
+        registry.make_source(settings),
+        registry.make_reminders(settings),
         registry.make_drafts(settings),
     )
     service.run_cycle(settings, store, adapters, now, dry_run=False)
@@ -111,12 +121,23 @@ def main() -> None:
     icalendar.Calendar.from_ical = real  # type: ignore[method-assign]
 
     proc = subprocess.run(
-        [sys.executable, "-c",
-         "import sys, resource; from daemon.cli import main\n"
-         "try:\n    main(sys.argv[1:])\nexcept SystemExit:\n    pass\n"
-         "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, file=sys.stderr)",
-         "--config", str(work / "config.toml"), "plan", "--json", "--now", now.isoformat()],
-        capture_output=True, text=True, cwd=ROOT, check=False,
+        [
+            sys.executable,
+            "-c",
+            "import sys, resource; from daemon.cli import main\n"
+            "try:\n    main(sys.argv[1:])\nexcept SystemExit:\n    pass\n"
+            "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, file=sys.stderr)",
+            "--config",
+            str(work / "config.toml"),
+            "plan",
+            "--json",
+            "--now",
+            now.isoformat(),
+        ],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        check=False,
     )
     peak_mb = int(proc.stderr.strip().splitlines()[-1]) / 1024
 
@@ -125,8 +146,10 @@ def main() -> None:
     print(f"icalendar.Calendar.from_ical alone: {floor * 1000:.0f} ms (best of {args.repeat})")
     print(f"plan (read + detect + plan):        {ours * 1000:.0f} ms (best of {args.repeat})")
     print(f"ratio plan / from_ical:             {ours / floor:.3f}  (target <= 0.2)")
-    print(f"second sync, unchanged: {second * 1000:.1f} ms, icalendar parses: {parses['n']},"
-          f" {rep.summary()}  (target: 0 parses, < 100 ms)")
+    print(
+        f"second sync, unchanged: {second * 1000:.1f} ms, icalendar parses: {parses['n']},"
+        f" {rep.summary()}  (target: 0 parses, < 100 ms)"
+    )
     print(f"peak RSS of `plan --json` process:  {peak_mb:.0f} MB  (target < 200 MB)")
     _ = resource  # documented: ru_maxrss is in KiB on Linux
 

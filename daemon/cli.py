@@ -35,8 +35,12 @@ def _parser() -> argparse.ArgumentParser:
         prog="interview-followup",
         description="Plans the follow-up after job interviews: calendar reminders and mail drafts.",
     )
-    p.add_argument("--config", type=Path, help="config file (default: $INTERVIEW_FOLLOWUP_CONFIG, "
-                   "then $XDG_CONFIG_HOME/interview-followup/config.toml)")
+    p.add_argument(
+        "--config",
+        type=Path,
+        help="config file (default: $INTERVIEW_FOLLOWUP_CONFIG, "
+        "then $XDG_CONFIG_HOME/interview-followup/config.toml)",
+    )
     p.add_argument("--debug", action="store_true", help="verbose logs and tracebacks")
     sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
@@ -105,7 +109,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         code = _dispatch(args)
     except KeyboardInterrupt:
         code = 130
-    except Exception as exc:  # noqa: BLE001 - the one place that turns errors into exit codes
+    except Exception as exc:
         code = _report(exc, args.debug)
     sys.exit(code)
 
@@ -187,7 +191,11 @@ def cmd_plan(args: argparse.Namespace, settings: Settings) -> int:
     _warn(ev.warnings)
     tz = settings.user.timezone
     if args.json:
-        print(json.dumps(report.plan_json(now, tz, ev.plans, ev.skipped), indent=2, ensure_ascii=False))
+        print(
+            json.dumps(
+                report.plan_json(now, tz, ev.plans, ev.skipped), indent=2, ensure_ascii=False
+            )
+        )
     else:
         sys.stdout.write(report.plan_table(now, tz, ev.plans, ev.skipped))
     return EXIT_OK

@@ -268,7 +268,7 @@ def _poll(body: dict[str, Any], ctx: _Ctx) -> float:
 
 
 def _expect(value: Any, typ: type, section: str, key: str, ctx: _Ctx) -> Any:
-    if not isinstance(value, typ) or isinstance(value, bool) and typ is not bool:
+    if not isinstance(value, typ) or (isinstance(value, bool) and typ is not bool):
         raise ctx.fail(section, key, f"must be a {typ.__name__}")
     return value
 

@@ -33,7 +33,7 @@ def run(settings: Settings, now: datetime) -> int:
     for name, check in checks:
         try:
             print(f"{OK:8} {name}: {check()}")
-        except Exception as exc:  # noqa: BLE001 - every failure becomes one line here
+        except Exception as exc:
             from daemon.cli import _report
 
             print(f"{FAIL:8} {name}: ", end="", flush=True)
@@ -43,8 +43,8 @@ def run(settings: Settings, now: datetime) -> int:
 
 
 def _check_source(settings: Settings, now: datetime) -> str:
-    from daemon.state import StateStore
     from daemon.service import evaluate
+    from daemon.state import StateStore
     from integrations.registry import make_source
 
     store = StateStore(settings.state_path, readonly=True)

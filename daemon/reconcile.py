@@ -90,8 +90,10 @@ def draft_window_open(action: Action, grace_hours: float, now: datetime) -> bool
 
 def wants_drafts(action: Action, dismissed: bool) -> bool:
     """Drafts are made for a live action whose reminder the user did not delete."""
-    return "draft" in action.outputs and action.state in ("planned", "user_modified") and (
-        not dismissed
+    return (
+        "draft" in action.outputs
+        and action.state in ("planned", "user_modified")
+        and (not dismissed)
     )
 
 

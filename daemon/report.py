@@ -23,7 +23,9 @@ def fmt_time(dt: datetime, tz: ZoneInfo) -> str:
     return dt.astimezone(tz).isoformat(timespec="seconds")
 
 
-def plan_json(now: datetime, tz_name: str, plans: tuple[Plan, ...], skipped: tuple[Skip, ...]) -> Any:
+def plan_json(
+    now: datetime, tz_name: str, plans: tuple[Plan, ...], skipped: tuple[Skip, ...]
+) -> Any:
     tz = ZoneInfo(tz_name)
     return {
         "now": fmt_time(now, tz),
@@ -63,7 +65,9 @@ def _action_json(a: Action, tz: ZoneInfo) -> dict[str, Any]:
     }
 
 
-def plan_table(now: datetime, tz_name: str, plans: tuple[Plan, ...], skipped: tuple[Skip, ...]) -> str:
+def plan_table(
+    now: datetime, tz_name: str, plans: tuple[Plan, ...], skipped: tuple[Skip, ...]
+) -> str:
     tz = ZoneInfo(tz_name)
     lines = [f"Follow-up plan as of {now.astimezone(tz):%a %Y-%m-%d %H:%M} ({tz_name})", ""]
     if not plans:
@@ -104,7 +108,9 @@ def _interview_block(plan: Plan, tz: ZoneInfo) -> list[str]:
         if a.to:
             what = "call" if a.call else "draft" if "draft" in a.outputs else "for"
             extra = f"{what} to " + ", ".join(_person(p.name, p.email) for p in a.to)
-        head.append(f"    {a.type:17} {due:%a %Y-%m-%d %H:%M}  {_STATE_MARK[a.state]:14} {extra}".rstrip())
+        head.append(
+            f"    {a.type:17} {due:%a %Y-%m-%d %H:%M}  {_STATE_MARK[a.state]:14} {extra}".rstrip()
+        )
     return head
 
 

@@ -37,7 +37,7 @@ def run(settings: Settings, adapters: Any, store: Any) -> int:
             ok, summary = True, rep.summary()
             if rep.wrote_anything():
                 log.info("%s", summary)
-        except Exception as exc:  # noqa: BLE001 - a failed cycle is a state, not a crash
+        except Exception as exc:
             ok, summary = False, str(exc).splitlines()[0] if str(exc) else type(exc).__name__
             log.error("cycle failed: %s", summary)
         with store.transaction():

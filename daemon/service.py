@@ -264,7 +264,9 @@ def _finish_reminder_only(plan: Plan, world: _World, now: datetime) -> Plan:
     return replace(plan, actions=tuple(actions))
 
 
-def evaluate(settings: Settings, store: StateStore, source: EventSource, now: datetime) -> Evaluation:
+def evaluate(
+    settings: Settings, store: StateStore, source: EventSource, now: datetime
+) -> Evaluation:
     """The plan as of ``now``, from the calendar and the state store; writes nothing."""
     detection, warnings, unreadable = read_detection(settings, store, source)
     world = _world(settings, detection, store, unreadable)
@@ -331,8 +333,13 @@ def _observe(
     report.user_changes = len(changes)
     for key, status in changes.items():
         row = world.outputs[key]
-        log.info("you %s the %s %s of %s", "edited" if status == USER_MODIFIED else "removed",
-                 row.action, "reminder" if row.kind == "calendar" else "draft", row.interview_id)
+        log.info(
+            "you %s the %s %s of %s",
+            "edited" if status == USER_MODIFIED else "removed",
+            row.action,
+            "reminder" if row.kind == "calendar" else "draft",
+            row.interview_id,
+        )
     if dry_run:
         return present
     with store.transaction():
@@ -460,10 +467,11 @@ class _Writer:
                     deletes.append(row)
         adopted = self._adopt(upserts)
         upserts = [u for u in upserts if u[0].key not in adopted]
-        for spec, plan, action, moved in upserts:
+        for _spec, plan, action, moved in upserts:
             verb = "move" if moved else "create"
+            when = f"{action.due:%Y-%m-%d %H:%M}"
             self.report.lines.append(
-                f"{verb} reminder {action.type} of {plan.interview.title!r} at {action.due:%Y-%m-%d %H:%M}"
+                f"{verb} reminder {action.type} of {plan.interview.title!r} at {when}"
             )
         for row in deletes:
             self.report.lines.append(f"remove reminder {row.action} of {row.interview_id}")
@@ -568,9 +576,7 @@ class _Writer:
         self.done_now.add((plan.interview.id, action.type))
         if not self.dry_run:
             with self.store.transaction():
-                self.store.save_action(
-                    plan.interview.id, action.type, "done", action.due, self.now
-                )
+                self.store.save_action(plan.interview.id, action.type, "done", action.due, self.now)
 
     def finish(self, plans: list[Plan]) -> list[Plan]:
         """The plans with the drafts made in this cycle shown as done."""

@@ -334,9 +334,7 @@ class StateStore:
             "INSERT INTO cycles (at, ok, summary) VALUES (?, ?, ?)",
             (at.isoformat(), int(ok), summary),
         )
-        self._write(
-            "DELETE FROM cycles WHERE id <= (SELECT MAX(id) FROM cycles) - 200", ()
-        )
+        self._write("DELETE FROM cycles WHERE id <= (SELECT MAX(id) FROM cycles) - 200", ())
 
     def last_cycle(self) -> tuple[datetime, bool, str] | None:
         row = self._db.execute(

@@ -7,6 +7,7 @@ ours that the user edited, are carried over untouched: the file may be shared wi
 
 from __future__ import annotations
 
+import contextlib
 import os
 import tempfile
 from datetime import UTC, date, datetime
@@ -87,7 +88,7 @@ class IcsReminders:
             return None
         try:
             return icalendar.Calendar.from_ical(data)
-        except Exception as exc:  # noqa: BLE001 - any parser failure means the same to us
+        except Exception as exc:
             raise AdapterError(
                 f"{self.path}: reminders file cannot be parsed ({exc}); fix or move it away"
             ) from None
@@ -122,10 +123,9 @@ def _add_timezones(cal: Any) -> None:
         return
     first = date(min(days).year - 1, 1, 1)
     last = date(max(days).year + 2, 1, 1)  # networking repeats up to ~6 months later
-    try:
+    # A zone icalendar cannot describe: calendar apps still resolve the TZID by name.
+    with contextlib.suppress(Exception):
         cal.add_missing_timezones(first_date=first, last_date=last)
-    except Exception:  # noqa: BLE001 - a zone icalendar cannot describe: apps fall back to TZID
-        pass
 
 
 def _new_calendar(name: str) -> Any:
