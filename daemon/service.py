@@ -159,6 +159,8 @@ class _World:
     outputs: dict[str, OutputRow]
     gone: dict[str, str]  # interview id -> "cancelled" | "deleted"
     superseded: dict[str, str]
+    done: dict[str, dict[str, datetime]]  # interview id -> action type -> done at
+    touched: dict[str, frozenset[str]]  # interview id -> action types the user changed
 
 
 def _gone(
@@ -188,28 +190,30 @@ def _world(
     gone = _gone(detection, rows, source_id(settings), unreadable)
     for iid in gone:
         interviews[iid] = rows[iid].interview
+    actions = store.actions()
+    outputs = store.outputs()
+    done: dict[str, dict[str, datetime]] = defaultdict(dict)
+    for (iid, type_), a in actions.items():
+        if a.done_at is not None:
+            done[iid][type_] = a.done_at
+    touched: dict[str, set[str]] = defaultdict(set)
+    for o in outputs.values():
+        if o.status in (USER_MODIFIED, USER_DELETED):
+            touched[o.interview_id].add(o.action)
     return _World(
         interviews=interviews,
         rows=rows,
-        actions=store.actions(),
-        outputs=store.outputs(),
+        actions=actions,
+        outputs=outputs,
         gone=gone,
         superseded=superseded_by(detection.interviews),
+        done=dict(done),
+        touched={iid: frozenset(types) for iid, types in touched.items()},
     )
 
 
 def _history(iv: Interview, world: _World, by_company: dict[str, list[datetime]]) -> History:
     row = world.rows.get(iv.id)
-    done = {
-        t: a.done_at
-        for (iid, t), a in world.actions.items()
-        if iid == iv.id and a.done_at is not None
-    }
-    touched = frozenset(
-        o.action
-        for o in world.outputs.values()
-        if o.interview_id == iv.id and o.status in (USER_MODIFIED, USER_DELETED)
-    )
     others = [t for other, times in by_company.items() if other != iv.id for t in times]
     return History(
         outcome=row.outcome if row and row.outcome else None,  # type: ignore[arg-type]
@@ -217,8 +221,8 @@ def _history(iv: Interview, world: _World, by_company: dict[str, list[datetime]]
         replied_at=row.replied_at if row else None,
         superseded=iv.id in world.superseded,
         cancelled=iv.id in world.gone,
-        done=done,
-        user_modified=touched,
+        done=dict(world.done.get(iv.id, {})),
+        user_modified=world.touched.get(iv.id, frozenset()),
         timeline_command=row.timeline_command if row else None,
         timeline_debrief=row.debrief_timeline if row else None,
         note=row.debrief_note if row else None,
@@ -296,8 +300,7 @@ def run_cycle(
     detection, warnings, unreadable = read_detection(settings, store, adapters.source)
     world = _world(settings, detection, store, unreadable)
     remote_reminders = _observe(settings, store, adapters, world, now, report, dry_run)
-    if not dry_run:
-        _record_interviews(store, detection, world, now)
+    if not dry_run and (_record_interviews(store, detection, world, now) or report.user_changes):
         world = _world(settings, detection, store, unreadable)
     plans = _plans(settings, world, now)
     writer = _Writer(settings, store, adapters, world, now, report, dry_run, remote_reminders)
@@ -395,14 +398,21 @@ def parse_debrief(text: str) -> tuple[str | None, str | None]:
 
 def _record_interviews(
     store: StateStore, detection: Detection, world: _World, now: datetime
-) -> None:
+) -> bool:
+    """Save new, changed, returned and gone interviews; True when anything was saved."""
+    changed = False
     with store.transaction():
         for iv in detection.interviews:
-            store.save_interview(iv, now)
+            row = world.rows.get(iv.id)
+            if row is None or row.interview != iv or row.gone is not None:
+                store.save_interview(iv, now)
+                changed = True
         for iid, reason in world.gone.items():
             if world.rows[iid].gone is None:
                 log.info("%s: interview %s: its plan is cancelled", iid, reason)
-            store.mark_gone(iid, reason, now)
+                store.mark_gone(iid, reason, now)
+                changed = True
+    return changed
 
 
 class _Writer:

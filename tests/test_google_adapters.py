@@ -320,14 +320,47 @@ def test_410_means_full_resync(fake: FakeGoogle, client: GoogleClient) -> None:
 
 def test_cancelled_event_arrives_with_its_title(fake: FakeGoogle, client: GoogleClient) -> None:
     fake.seed_events("primary", (timed(i) for i in range(3)))
-    source = GoogleCalendarSource(None, ["primary"], ACCOUNT, client=client)
+    fake.seed_event(
+        "primary",
+        {
+            "id": "series001",
+            "summary": "Panel interview (weekly)",
+            "start": {"dateTime": "2026-12-01T09:00:00-05:00", "timeZone": "America/New_York"},
+            "end": {"dateTime": "2026-12-01T10:00:00-05:00", "timeZone": "America/New_York"},
+            "recurrence": ["RRULE:FREQ=WEEKLY;COUNT=4"],
+        },
+    )
+    now = datetime(2026, 11, 1, tzinfo=UTC)  # the cache prunes old cancellations by date
+    source = GoogleCalendarSource(None, ["primary"], ACCOUNT, client=client, clock=lambda: now)
     source.read()
     source.commit()
     fake.user_delete_event("primary", "ev00000002")
+    fake.seed_event(  # the user deletes one occurrence: Google stores a cancelled exception
+        "primary",
+        {
+            "id": "series001_20261208T140000Z",
+            "status": "cancelled",
+            "recurringEventId": "series001",
+            "originalStartTime": {"dateTime": "2026-12-08T09:00:00-05:00"},
+        },
+    )
     read = source.read()
     gone = next(e for e in read.events if e.uid == "ev00000002")
     assert gone.status == "CANCELLED" and gone.title == "Interview 2"
     assert gone.start == datetime(2026, 12, 1, 10, tzinfo=UTC)
+    occurrence = next(e for e in read.events if e.recurrence_id)
+    assert occurrence.status == "CANCELLED" and occurrence.uid == "series001"
+    assert occurrence.interview_id == "google:primary/series001@20261208T140000Z"
+    source.commit()
+    later = GoogleCalendarSource(
+        None,
+        ["primary"],
+        ACCOUNT,
+        cursor_store=source.store,
+        client=client,
+        clock=lambda: datetime(2027, 2, 1, tzinfo=UTC),
+    )
+    assert "ev00000002" not in {e.uid for e in later.read().events}  # pruned after 30 days
 
 
 def test_event_mapping(fake: FakeGoogle, client: GoogleClient) -> None:
@@ -414,6 +447,15 @@ def test_event_mapping(fake: FakeGoogle, client: GoogleClient) -> None:
     assert override.interview_id == "google:work/series001@20261208T140000Z"
     assert events["ev00000002"].own_key == "a" * 32
     assert source.read().warnings == ()
+
+
+def test_unreadable_event_is_reported_not_dropped(fake: FakeGoogle, client: GoogleClient) -> None:
+    fake.seed_event("primary", timed(0))
+    fake.seed_event("primary", {"id": "broken001", "summary": "x", "start": {"dateTime": "soon"}})
+    read = GoogleCalendarSource(None, ["primary"], ACCOUNT, client=client).read()
+    assert [e.uid for e in read.events] == ["ev00000000"]
+    assert read.unreadable_ids == frozenset({"google:primary/broken001"})
+    assert "broken001" in read.warnings[0]
 
 
 def test_missing_calendar(fake: FakeGoogle, client: GoogleClient) -> None:

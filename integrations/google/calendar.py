@@ -149,6 +149,18 @@ def to_source_event(
     )
 
 
+def _interview_id(source_id: str, eid: str, item: dict[str, Any]) -> str:
+    """The id the core would have given the event (``SourceEvent.interview_id``)."""
+    master = item.get("recurringEventId")
+    if not master:
+        return f"{source_id}/{eid}"
+    try:
+        rid = recurrence_id(item.get("originalStartTime"))
+    except (ValueError, TypeError):
+        rid = None
+    return f"{source_id}/{master}@{rid}" if rid else f"{source_id}/{master}"
+
+
 _KEEP = (
     "id",
     "status",
@@ -299,7 +311,7 @@ class GoogleCalendarSource:
                 )
             except (ValueError, KeyError, TypeError) as exc:
                 warnings.append(f"{source_id}: event {eid} skipped: {exc}")
-                unreadable.add(f"{source_id}/{items[eid].get('recurringEventId') or eid}")
+                unreadable.add(_interview_id(source_id, eid, items[eid]))
 
     # -- sync -----------------------------------------------------------------------------------
 

@@ -112,8 +112,9 @@ class Recorded:
     body_size: int
     status: int  # 0 = connection dropped without an answer
     batch_parts: int = 0  # for a batch request: how many parts it carried
-    in_batch: bool = False  # a part of a batch
     fault: str | None = None  # the injected fault that hit it, if any
+    response_size: int = 0  # bytes of the answer's body (0 when dropped)
+    in_batch: bool = False  # a part of a batch
 
 
 @dataclass
@@ -768,8 +769,9 @@ class FakeGoogle:
             dropped = not isinstance(resp, _Resp) or fault == "drop_after"
             status = 0 if not isinstance(resp, _Resp) or dropped else resp.status
             parts = self._last_parts if path.startswith("/batch") else 0
+            size = len(resp.payload()[0]) if isinstance(resp, _Resp) and not dropped else 0
             rec = Recorded(
-                method, path, query, len(body), status, parts, fault=_effect(fault, resp)
+                method, path, query, len(body), status, parts, _effect(fault, resp), size
             )
             self.requests.append(rec)
             if not path.startswith(("/batch", "/token")):
@@ -926,10 +928,10 @@ class FakeGoogle:
             if fault == "drop_after":
                 resp = _fault_response("503")
         effect = _effect(fault, resp)
-        self.calls.append(
-            Recorded(method, path, query, len(data), resp.status, in_batch=True, fault=effect)
-        )
         payload, ctype = resp.payload()
+        self.calls.append(
+            Recorded(method, path, query, len(data), resp.status, 0, effect, len(payload), True)
+        )
         phrase = http.HTTPStatus(resp.status).phrase
         head = f"HTTP/1.1 {resp.status} {phrase}\r\n"
         if ctype:
@@ -1152,11 +1154,15 @@ def _event_filter(query: dict[str, list[str]]) -> Callable[[dict[str, Any]], boo
         private = ev.get("extendedProperties", {}).get("private", {})
         if any(private.get(n) != v for n, v in props):
             return False
-        start, end = _when_to_dt(ev.get("start")), _when_to_dt(ev.get("end"))
-        if tmin and end and end <= tmin:
-            return False
-        if tmax and start and start >= tmax:
-            return False
+        if tmin or tmax:  # seeded events may hold anything: parse only when filtering
+            try:
+                start, end = _when_to_dt(ev.get("start")), _when_to_dt(ev.get("end"))
+            except _Fail:
+                return False
+            if tmin and end and end <= tmin:
+                return False
+            if tmax and start and start >= tmax:
+                return False
         if updmin and _parse_time(ev["updated"]) < updmin:
             return False
         if ical and ev.get("iCalUID") != ical:
