@@ -106,7 +106,10 @@ def test_non_matching_titles_are_ignored_silently(title: str) -> None:
     ["Mock interview with Sam", "Interview prep", "interview-prep: Acme", "Interview practice"],
 )
 def test_exclusions_win(title: str) -> None:
-    assert run(event(title)) == Detection((), (), ())
+    result = run(event(title))
+    assert result.interviews == () and result.cancellations == ()
+    [skip] = result.skipped  # listed, so the user sees why it is not planned
+    assert skip.reason.startswith("excluded by '")
 
 
 def test_configured_patterns_and_exclusions() -> None:

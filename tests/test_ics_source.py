@@ -103,12 +103,19 @@ def test_directory(tmp_path: Path) -> None:
         source(tmp_path).read()
 
 
-@pytest.mark.skipif(os.geteuid() == 0, reason="root reads files whatever their mode")
-def test_unreadable_file(tmp_path: Path) -> None:
+def test_unreadable_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # CI runs as root, who reads files whatever their mode: the refusal the kernel gives
+    # other users is injected at the one call that reads the file.
+    import errno
+
     path = tmp_path / "secret.ics"
     path.write_bytes((CORPUS / "no_end.ics").read_bytes())
-    path.chmod(0)
-    with pytest.raises(BadInput, match=r"secret\.ics: cannot be read"):
+
+    def refuse(self: Path) -> bytes:
+        raise PermissionError(errno.EACCES, "Permission denied", str(self))
+
+    monkeypatch.setattr(Path, "read_bytes", refuse)
+    with pytest.raises(BadInput, match=r"secret\.ics: cannot be read: Permission denied"):
         source(path).read()
 
 
@@ -382,6 +389,7 @@ def test_recurring_series_and_overrides() -> None:
     assert found.interviews[0].company is None  # found by the tag: the title says nothing
     assert sorted(s.reason for s in found.skipped) == [
         "cancelled",
+        "excluded by 'practice'",
         "recurring series",
         "recurring series",
     ]
@@ -505,13 +513,16 @@ def _acceptance_files() -> list[object]:
     saying where they were looked for."""
     if not ACCEPTANCE.is_dir():
         reason = f"acceptance calendars not found at {ACCEPTANCE}"
+        if os.environ.get("CI"):  # CI always has shared/ beside the clone: missing is a bug
+            return [pytest.param(None, id="missing")]
         return [pytest.param(None, id="missing", marks=pytest.mark.skip(reason=reason))]
     return [pytest.param(p, id=p.name) for p in sorted(ACCEPTANCE.glob("*.ics"))]
 
 
 @pytest.mark.parametrize("all_interviews", [False, True])
 @pytest.mark.parametrize("path", _acceptance_files())
-def test_acceptance_calendars(path: Path, all_interviews: bool) -> None:
+def test_acceptance_calendars(path: Path | None, all_interviews: bool) -> None:
+    assert path is not None, f"acceptance calendars not found at {ACCEPTANCE}"
     started = time.perf_counter()
     try:
         result = source(path, all_interviews=all_interviews).read()
