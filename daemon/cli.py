@@ -164,14 +164,15 @@ def _store(settings: Settings, *, readonly: bool = False) -> Any:
     return StateStore(settings.state_path, readonly=readonly)
 
 
-def _adapters(settings: Settings, now: datetime | None = None) -> Any:
+def _adapters(settings: Settings, store: Any, now: datetime | None = None) -> Any:
     from daemon.service import Adapters
     from integrations import registry
 
     return Adapters(
-        source=registry.make_source(settings),
+        source=registry.make_source(settings, cursors=store),
         reminders=registry.make_reminders(settings),
         drafts=registry.make_drafts(settings, clock=None if now is None else (lambda: now)),
+        replies=registry.make_replies(settings),
     )
 
 
@@ -185,9 +186,8 @@ def cmd_plan(args: argparse.Namespace, settings: Settings) -> int:
     from integrations import registry
 
     now = parse_now(args.now)
-    source = registry.make_source(settings)
     store = _store(settings, readonly=True)
-    ev = service.evaluate(settings, store, source, now)
+    ev = service.evaluate(settings, store, registry.make_source(settings, cursors=store), now)
     _warn(ev.warnings)
     tz = settings.user.timezone
     if args.json:
@@ -205,8 +205,8 @@ def cmd_sync(args: argparse.Namespace, settings: Settings) -> int:
     from daemon import service
 
     now = parse_now(args.now)
-    adapters = _adapters(settings, now)
     store = _store(settings)
+    adapters = _adapters(settings, store, now)
     ev, rep = service.run_cycle(settings, store, adapters, now, dry_run=args.dry_run)
     _warn(ev.warnings)
     for line in rep.lines:
@@ -221,7 +221,8 @@ def cmd_sync(args: argparse.Namespace, settings: Settings) -> int:
 def cmd_run(args: argparse.Namespace, settings: Settings) -> int:
     from daemon import runner
 
-    return runner.run(settings, _adapters(settings), _store(settings))
+    store = _store(settings)
+    return runner.run(settings, _adapters(settings, store), store)
 
 
 def cmd_status(args: argparse.Namespace, settings: Settings) -> int:
@@ -237,7 +238,26 @@ def cmd_status(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_auth(args: argparse.Namespace, settings: Settings) -> int:
-    raise UsageError("auth google: Google accounts are not supported in this version yet")
+    """The installed-app flow; the token goes to the keyring under ``[google] account``."""
+    from integrations.google import auth
+    from integrations.registry import reply_detection
+
+    account = settings.google.get("account")
+    secrets = settings.google.get("client_secrets")
+    where = settings.config_path
+    if not account:
+        raise UsageError(f"{where}: [google] account: is required (the token is stored under it)")
+    if not secrets:
+        raise UsageError(f"{where}: [google] client_secrets: is required for `auth google`")
+    calendar = "google" in (settings.source.get("type"), settings.reminders.get("type"))
+    scopes = auth.scopes_for(
+        calendar=calendar or settings.drafts.get("type") != "gmail",
+        drafts=settings.drafts.get("type") == "gmail",
+        replies=reply_detection(settings),
+    )
+    auth.authorize(Path(str(secrets)), str(account), scopes, no_browser=args.no_browser)
+    print(f"stored the Google token for {account} in the keyring; scopes: {' '.join(scopes)}")
+    return EXIT_OK
 
 
 def _resolve_id(settings: Settings, store: Any, wanted: str, now: datetime) -> Any:

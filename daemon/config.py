@@ -126,6 +126,7 @@ def _build(doc: dict[str, Any], ctx: _Ctx) -> Settings:
     for name in ("account",):
         if name in google:
             _str(google, name, "google", ctx)
+    _check_google(source, reminders, drafts, google, ctx)
     templates = sec["templates"].get("path")
     state = sec["state"].get("path")
     return Settings(
@@ -167,6 +168,20 @@ def _adapter_section(
     if "calendar" in out:
         _str(body, "calendar", section, ctx)
     return out
+
+
+def _check_google(
+    source: dict[str, object],
+    reminders: dict[str, object],
+    drafts: dict[str, object],
+    google: dict[str, object],
+    ctx: _Ctx,
+) -> None:
+    """Google types need the account whose token the keyring holds."""
+    uses = [s for s, d in (("source", source), ("reminders", reminders), ("drafts", drafts))
+            if d.get("type") in ("google", "gmail")]
+    if uses and "account" not in google:
+        raise ctx.fail("google", "account", f"is required when [{uses[0]}] type is Google's")
 
 
 def _user(body: dict[str, Any], ctx: _Ctx) -> UserSettings:

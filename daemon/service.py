@@ -14,7 +14,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 from daemon import planner
@@ -49,11 +49,20 @@ from daemon.state import (
     OutputRow,
     StateStore,
 )
-from integrations.base import DraftStore, EventSource, ReminderSpec, ReminderStore
+from integrations.base import (
+    DraftStore,
+    EventSource,
+    ExistingDraft,
+    ReminderSpec,
+    ReminderStore,
+    ReplyQuery,
+    ReplyWatcher,
+)
 from integrations.registry import fingerprint_of
 
 log = logging.getLogger("interview-followup")
 
+REPLY_WINDOW = timedelta(days=120)  # past the final follow-up: no longer awaiting a reply
 _DEBRIEF_LINE = re.compile(r"^[ \t]*(timeline|decision|note)[ \t]*:[ \t]*(.{1,300})$", re.I | re.M)
 
 
@@ -166,7 +175,7 @@ class _World:
 def _gone(
     detection: Detection,
     rows: dict[str, InterviewRow],
-    source_id: str,
+    source_ids: frozenset[str],
     unreadable: frozenset[str],
 ) -> dict[str, str]:
     """Interviews we knew that the calendar now cancels or no longer has."""
@@ -174,7 +183,7 @@ def _gone(
     cancelled = {c.id for c in detection.cancellations}
     gone: dict[str, str] = {}
     for iid, row in rows.items():
-        if iid in current or row.interview.source_id != source_id or iid in unreadable:
+        if iid in current or row.interview.source_id not in source_ids or iid in unreadable:
             continue
         gone[iid] = "cancelled" if iid in cancelled or row.gone == "cancelled" else "deleted"
     return gone
@@ -183,11 +192,11 @@ def _gone(
 def _world(
     settings: Settings, detection: Detection, store: StateStore, unreadable: frozenset[str]
 ) -> _World:
-    from integrations.registry import source_id
+    from integrations.registry import source_ids
 
     rows = store.interviews()
     interviews = {i.id: i for i in detection.interviews}
-    gone = _gone(detection, rows, source_id(settings), unreadable)
+    gone = _gone(detection, rows, source_ids(settings), unreadable)
     for iid in gone:
         interviews[iid] = rows[iid].interview
     actions = store.actions()
@@ -290,6 +299,7 @@ class Adapters:
     source: EventSource
     reminders: ReminderStore
     drafts: DraftStore
+    replies: ReplyWatcher | None = None
 
 
 def run_cycle(
@@ -299,40 +309,98 @@ def run_cycle(
     report = CycleReport(dry_run=dry_run)
     detection, warnings, unreadable = read_detection(settings, store, adapters.source)
     world = _world(settings, detection, store, unreadable)
-    remote_reminders = _observe(settings, store, adapters, world, now, report, dry_run)
-    if not dry_run and (_record_interviews(store, detection, world, now) or report.user_changes):
+    reminders_now, drafts_now = _observe(store, adapters, world, report, dry_run)
+    changed = not dry_run and _record_interviews(store, detection, world, now)
+    if changed or (report.user_changes and not dry_run):
+        world = _world(settings, detection, store, unreadable)
+    replies = None if dry_run else adapters.replies
+    if replies is not None and _check_replies(settings, store, replies, world, now):
         world = _world(settings, detection, store, unreadable)
     plans = _plans(settings, world, now)
-    writer = _Writer(settings, store, adapters, world, now, report, dry_run, remote_reminders)
+    writer = _Writer(settings, store, adapters, world, now, report, dry_run, reminders_now)
+    writer.drafts_now = drafts_now
     writer.reminders(plans)
     writer.drafts(plans)
     plans = writer.finish(plans)
     writer.record(plans)
+    _commit_cursors(store, adapters.source, dry_run)
     evaluation = Evaluation(now, tuple(plans), detection.skipped, warnings)
     return evaluation, report
 
 
+def _commit_cursors(store: StateStore, source: EventSource, dry_run: bool) -> None:
+    """Sync tokens are saved only now, after the cycle's writes are recorded: a crash
+    before this point replays the same changes next time, and nothing is lost."""
+    commit = getattr(source, "commit", None)
+    if callable(commit) and not dry_run:
+        with store.transaction():
+            commit()
+
+
+def _check_replies(
+    settings: Settings, store: StateStore, watcher: ReplyWatcher, world: _World, now: datetime
+) -> bool:
+    """One search for every interview that awaits a reply; True when one was found."""
+    queries = [
+        ReplyQuery(
+            interview_id=iv.id,
+            after=iv.end,
+            senders=tuple(sorted({p.email for p in iv.interviewers} | _contact(iv))),
+            domains=tuple(sorted(iv.domains)),
+            user_email=settings.user.email,
+        )
+        for iv in world.interviews.values()
+        if _awaits_reply(iv, world, now)
+    ]
+    found = watcher.replies(queries) if queries else {}
+    with store.transaction():
+        for iid, at in found.items():
+            log.info("%s: the company replied (%s): check-ins cancelled", iid, at.isoformat())
+            store.set_replied(iid, at)
+    return bool(found)
+
+
+def _contact(iv: Interview) -> set[str]:
+    return {iv.contact.email} if iv.contact else set()
+
+
+def _awaits_reply(iv: Interview, world: _World, now: datetime) -> bool:
+    """Over, recent, still active, and no reply or outcome known yet."""
+    row = world.rows.get(iv.id)
+    return (
+        row is not None
+        and iv.id not in world.gone
+        and not row.outcome
+        and row.replied_at is None
+        and iv.end <= now
+        and now - iv.end <= REPLY_WINDOW
+        and bool(iv.interviewers or iv.contact or iv.domains)
+    )
+
+
 def _observe(
-    settings: Settings,
     store: StateStore,
     adapters: Adapters,
     world: _World,
-    now: datetime,
     report: CycleReport,
     dry_run: bool,
-) -> dict[str, ReminderSpec] | None:
+) -> tuple[dict[str, ReminderSpec] | None, dict[str, ExistingDraft] | None]:
     """Find what the user edited or deleted since the last cycle, and read debrief notes.
 
-    Returns the reminders that exist now (None when the calendar did not change since our
-    last write, so nothing needs reading)."""
+    Returns the reminders and drafts of ours that exist now; None for one that was not
+    read: unchanged since our last write, or (a mailbox with no cheap fingerprint, Gmail)
+    left for the moment a draft is about to be made or removed, to spare a request a poll.
+    """
     changes: dict[str, str] = {}
     present: dict[str, ReminderSpec] | None = None
+    drafts: dict[str, ExistingDraft] | None = None
     if _changed(store, "reminders", adapters.reminders):
         present = adapters.reminders.snapshot()
         if present or _exists(adapters.reminders):
             changes.update(observe_reminders(world.outputs, present))
-    if _changed(store, "drafts", adapters.drafts):
-        changes.update(observe_drafts(world.outputs, adapters.drafts.snapshot()))
+    if fingerprint_of(adapters.drafts) is not None and _changed(store, "drafts", adapters.drafts):
+        drafts = adapters.drafts.snapshot()
+        changes.update(observe_drafts(world.outputs, drafts))
     report.user_changes = len(changes)
     for key, status in changes.items():
         row = world.outputs[key]
@@ -344,13 +412,26 @@ def _observe(
             row.interview_id,
         )
     if dry_run:
-        return present
+        return present, drafts
     with store.transaction():
         for key, status in changes.items():
             store.set_output_status(key, status)
         if present is not None:
             _read_debriefs(store, world, present)
-    return present
+        if drafts is not None:
+            _follow_moved_drafts(store, world, drafts, changes)
+    return present, drafts
+
+
+def _follow_moved_drafts(
+    store: StateStore, world: _World, present: dict[str, ExistingDraft], changes: dict[str, str]
+) -> None:
+    """A draft found under another handle (a mail client renamed the file, Gmail kept
+    another copy) is the same draft: remember where it is now."""
+    for key, found in present.items():
+        row = world.outputs.get(key)
+        if row and row.status == LIVE and key not in changes and row.ref != found.ref:
+            store.set_output_ref(key, found.ref)
 
 
 def _exists(store: Any) -> bool:
@@ -444,6 +525,8 @@ class _Writer:
         for problem in self.templates.errors:
             log.warning("%s", problem)
         self.done_now: set[tuple[str, str]] = set()
+        self.drafts_now: dict[str, ExistingDraft] | None = None
+        self.touched_drafts: dict[str, str] = {}
 
     def _reminder_spec(self, plan: Plan, action: Action) -> ReminderSpec:
         summary, description = self.drafts_mod.reminder_text(
@@ -531,8 +614,20 @@ class _Writer:
             )
         )
 
+    def _present_drafts(self) -> dict[str, ExistingDraft]:
+        """Our drafts in the mailbox, read at most once a cycle and only when needed."""
+        if self.drafts_now is None:
+            self.drafts_now = {} if self.dry_run else self.adapters.drafts.snapshot()
+            self.touched_drafts = observe_drafts(self.world.outputs, self.drafts_now)
+            with self.store.transaction():
+                for key, status in self.touched_drafts.items():
+                    self.store.set_output_status(key, status)
+                _follow_moved_drafts(
+                    self.store, self.world, self.drafts_now, self.touched_drafts
+                )
+        return self.drafts_now
+
     def drafts(self, plans: list[Plan]) -> None:
-        existing = None
         for plan in plans:
             if plan.interview.id in self.world.gone:
                 self._remove_untouched_drafts(plan.interview.id)
@@ -544,15 +639,13 @@ class _Writer:
                     action, grace, self.now
                 ):
                     continue
-                if existing is None:
-                    existing = {} if self.dry_run else self.adapters.drafts.snapshot()
-                self._make_drafts(plan, action, existing)
+                self._make_drafts(plan, action)
 
     def _dismissed(self, iid: str, action: Action) -> bool:
         row = self.world.outputs.get(output_key(iid, action.type, "calendar"))
         return row is not None and row.status == USER_DELETED
 
-    def _make_drafts(self, plan: Plan, action: Action, existing: dict[str, Any]) -> None:
+    def _make_drafts(self, plan: Plan, action: Action) -> None:
         row = self.world.rows.get(plan.interview.id)
         note = row.debrief_note if row else None
         specs = self.drafts_mod.compose_drafts(
@@ -567,7 +660,7 @@ class _Writer:
             )
             if self.dry_run:
                 continue
-            made = existing.get(spec.key) or self.adapters.drafts.create(spec)
+            made = self._present_drafts().get(spec.key) or self.adapters.drafts.create(spec)
             with self.store.transaction():
                 self.store.save_output(
                     OutputRow(
@@ -602,15 +695,20 @@ class _Writer:
         ]
 
     def _remove_untouched_drafts(self, iid: str) -> None:
-        for row in self.world.outputs.values():
-            if row.interview_id != iid or row.kind != "draft" or row.status != LIVE:
-                continue
+        rows = [
+            r
+            for r in self.world.outputs.values()
+            if r.interview_id == iid and r.kind == "draft" and r.status == LIVE
+        ]
+        for row in rows:
+            found = None if self.dry_run else self._present_drafts().get(row.key)
+            if not self.dry_run and (found is None or row.key in self.touched_drafts):
+                continue  # edited, sent or deleted by the user: theirs now
             self.report.drafts_removed += 1
             self.report.lines.append(f"remove draft {row.action} to {row.recipient} of {iid}")
-            if self.dry_run:
+            if found is None:
                 continue
-            if row.ref:
-                self.adapters.drafts.delete(row.ref)
+            self.adapters.drafts.delete(found.ref)
             with self.store.transaction():
                 self.store.set_output_status(row.key, REMOVED)
 

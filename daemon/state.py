@@ -60,6 +60,7 @@ CREATE TABLE IF NOT EXISTS outputs (
 );
 CREATE INDEX IF NOT EXISTS outputs_by_interview ON outputs (interview_id);
 CREATE TABLE IF NOT EXISTS cache (name TEXT PRIMARY KEY, fingerprint TEXT, data TEXT);
+CREATE TABLE IF NOT EXISTS cursors (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS cycles (
     id INTEGER PRIMARY KEY AUTOINCREMENT,
     at TEXT NOT NULL,
@@ -328,6 +329,17 @@ class StateStore:
             "INSERT OR REPLACE INTO cache VALUES (?, ?, ?)",
             (name, fingerprint, json.dumps(data, sort_keys=True)),
         )
+
+    def get(self, key: str) -> str | None:
+        """Incremental-sync cursors (Google sync tokens with their event cache)."""
+        row = self._db.execute("SELECT value FROM cursors WHERE key=?", (key,)).fetchone()
+        return None if row is None else str(row[0])
+
+    def set(self, key: str, value: str) -> None:
+        self._write("INSERT OR REPLACE INTO cursors VALUES (?, ?)", (key, value))
+
+    def set_output_ref(self, key: str, ref: str) -> None:
+        self._write("UPDATE outputs SET ref=? WHERE key=?", (ref, key))
 
     def record_cycle(self, at: datetime, ok: bool, summary: str) -> None:
         self._write(

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from daemon.settings import Settings
-from integrations.base import AdapterError, DraftStore, EventSource, ReminderStore
+from integrations.base import AdapterError, DraftStore, EventSource, ReminderStore, ReplyWatcher
 
 
 class NotAvailable(AdapterError):
@@ -22,14 +22,45 @@ def _unavailable(section: str, kind: object) -> NotAvailable:
     )
 
 
-def source_id(settings: Settings) -> str:
+def source_ids(settings: Settings) -> frozenset[str]:
+    """The ``source_id`` of every event the configured source can yield."""
     kind = settings.source.get("type")
     if kind == "ics":
-        return f"ics:{Path(str(settings.source['path'])).name}"
-    return str(kind)
+        return frozenset({f"ics:{Path(str(settings.source['path'])).name}"})
+    if kind == "google":
+        return frozenset(f"google:{c}" for c in _calendars(settings))
+    return frozenset({str(kind)})
 
 
-def make_source(settings: Settings) -> EventSource:
+def _calendars(settings: Settings) -> list[str]:
+    value = settings.source.get("calendars", ["primary"])
+    return [str(c) for c in value] if isinstance(value, list) else ["primary"]
+
+
+def _google_client(settings: Settings) -> Any:
+    """One client per account and root, shared by every adapter: one token, one refresh."""
+    from integrations.google.client import GoogleClient
+
+    root = settings.google.get("api_root")
+    account = str(settings.google.get("account", ""))
+    key = (root, account)
+    if key not in _CLIENTS:
+        _CLIENTS[key] = GoogleClient(None if root is None else str(root), account)
+    return _CLIENTS[key]
+
+
+_CLIENTS: dict[tuple[object, str], Any] = {}
+
+
+def reply_detection(settings: Settings) -> bool:
+    """On by default, but only a mailbox we can read (Gmail) can see replies."""
+    return settings.drafts.get("type") == "gmail" and bool(
+        settings.google.get("reply_detection", True)
+    )
+
+
+def make_source(settings: Settings, cursors: Any = None) -> EventSource:
+    """``cursors``: where an incremental source keeps its sync tokens (get/set by key)."""
     kind = settings.source.get("type")
     if kind == "ics":
         from integrations.ics import IcsSource
@@ -37,10 +68,25 @@ def make_source(settings: Settings) -> EventSource:
         det = settings.detection
         return IcsSource(
             Path(str(settings.source["path"])),
-            source_id=source_id(settings),
+            source_id=next(iter(source_ids(settings))),
             user_tz=settings.user.timezone,
             keywords=(*det.patterns, det.tag),
             all_interviews=bool(settings.source.get("all_interviews", False)),
+        )
+    if kind == "google":
+        from integrations.google.calendar import GoogleCalendarSource
+
+        client = _google_client(settings)
+        interview_calendars = settings.source.get("interview_calendars", [])
+        return GoogleCalendarSource(
+            client.api_root,
+            _calendars(settings),
+            client.account,
+            cursor_store=cursors,
+            client=client,
+            all_interviews=[str(c) for c in interview_calendars]
+            if isinstance(interview_calendars, list)
+            else (),
         )
     raise _unavailable("source", kind)
 
@@ -51,6 +97,17 @@ def make_reminders(settings: Settings) -> ReminderStore:
         from integrations.ics_reminders import IcsReminders
 
         return IcsReminders(Path(str(settings.reminders["path"])))
+    if kind == "google":
+        from integrations.google.calendar import GoogleReminders
+
+        client = _google_client(settings)
+        return GoogleReminders(
+            client.api_root,
+            str(settings.reminders.get("calendar", "primary")),
+            client.account,
+            client=client,
+            time_zone=settings.user.timezone,
+        )
     raise _unavailable("reminders", kind)
 
 
@@ -61,7 +118,23 @@ def make_drafts(settings: Settings, clock: Callable[[], datetime] | None = None)
         from integrations.maildir import MaildirDrafts
 
         return MaildirDrafts(Path(str(settings.drafts["path"])), clock=clock)
+    if kind == "gmail":
+        from integrations.google.gmail import GmailDrafts
+
+        client = _google_client(settings)
+        if clock is None:
+            return GmailDrafts(client.api_root, client.account, client=client)
+        return GmailDrafts(client.api_root, client.account, client=client, clock=clock)
     raise _unavailable("drafts", kind)
+
+
+def make_replies(settings: Settings) -> ReplyWatcher | None:
+    if not reply_detection(settings):
+        return None
+    from integrations.google.gmail import GmailReplies
+
+    client = _google_client(settings)
+    return GmailReplies(client.api_root, client.account, client=client)
 
 
 def fingerprint_of(store: Any) -> str | None:

@@ -24,7 +24,6 @@ from zoneinfo import ZoneInfo
 import keyring
 import keyring.backends.fail
 import pytest
-from keyring.backend import KeyringBackend
 
 from daemon.model import Person
 from integrations.base import (
@@ -47,28 +46,10 @@ from integrations.google.calendar import (
 from integrations.google.client import GoogleClient
 from integrations.google.gmail import GmailDrafts, GmailReplies, build_queries
 from tests.fakes.google_server import FakeGoogle, loopback_only
+from tests.fakes.memory_keyring import MemoryKeyring
 
 ACCOUNT = "alex@example.com"
 NY = ZoneInfo("America/New_York")
-
-
-class MemoryKeyring(KeyringBackend):
-    """A keyring backend in a dict, so tests never touch the machine's keyring."""
-
-    priority = 1  # type: ignore[assignment]
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.data: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service: str, username: str) -> str | None:
-        return self.data.get((service, username))
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        self.data[(service, username)] = password
-
-    def delete_password(self, service: str, username: str) -> None:
-        self.data.pop((service, username), None)
 
 
 @pytest.fixture(autouse=True)

@@ -113,7 +113,8 @@ class TokenStore:
 
     def load_json(self) -> str | None:
         kr = _keyring()
-        return self._call("read", lambda: kr.get_password(self.service, self.account))
+        text = self._call("read", lambda: kr.get_password(self.service, self.account))
+        return None if text is None else str(text)
 
     def save(self, credentials: Any) -> None:
         text = credentials.to_json()
@@ -146,7 +147,7 @@ def credentials_from_json(text: str) -> Any:
     info = json.loads(text)
     if not isinstance(info, dict):
         raise ValueError("not a JSON object")
-    loaded = Credentials.from_authorized_user_info(info)
+    loaded = Credentials.from_authorized_user_info(info)  # type: ignore[no-untyped-call]
     creds = loaded.with_token_uri(info["token_uri"]) if info.get("token_uri") else loaded
     creds.expiry = loaded.expiry
     return creds
