@@ -299,3 +299,13 @@ def test_twenty_percent_faults_everywhere_end_exact(gws: GoogleWorkspace) -> Non
         "Sam Recruiter <sam@acme.com>",
     ]
     assert sum(1 for r in gws.fake.requests if r.fault) > 0
+
+
+def test_auth_google_needs_client_secrets(gws: GoogleWorkspace) -> None:
+    res = gws.run("auth", "google", "--no-browser")
+    assert res.code == 2 and "[google] client_secrets" in res.err
+    gws.config.write_text(
+        gws.config.read_text().replace("[google]\n", '[google]\nclient_secrets = "nope.json"\n')
+    )
+    res = gws.run("auth", "google", "--no-browser")
+    assert res.code == 4 and "nope.json" in res.err and "Desktop app" in res.err
