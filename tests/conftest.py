@@ -56,6 +56,18 @@ class Result:
         return json.loads(self.out)
 
 
+def run_cli(config: Path, capsys: pytest.CaptureFixture[str], *args: str) -> Result:
+    """The console script in-process: its exit code and what it printed."""
+    capsys.readouterr()
+    try:
+        cli.main(["--config", str(config), *args])
+        code = 0
+    except SystemExit as exc:
+        code = int(exc.code or 0)
+    captured = capsys.readouterr()
+    return Result(code, captured.out, captured.err)
+
+
 class Workspace:
     """A directory with a config, a calendar, and the outputs the CLI writes there."""
 
@@ -70,14 +82,7 @@ class Workspace:
         shutil.copy(EXAMPLE_CALENDAR, self.calendar)
 
     def run(self, *args: str) -> Result:
-        self.capsys.readouterr()
-        try:
-            cli.main(["--config", str(self.config), *args])
-            code = 0
-        except SystemExit as exc:
-            code = int(exc.code or 0)
-        captured = self.capsys.readouterr()
-        return Result(code, captured.out, captured.err)
+        return run_cli(self.config, self.capsys, *args)
 
     def plan(self, now: str) -> Any:
         res = self.run("plan", "--json", "--now", now)

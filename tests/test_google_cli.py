@@ -18,7 +18,7 @@ import keyring
 import pytest
 
 from integrations.google import auth
-from tests.conftest import Result, action
+from tests.conftest import Result, action, run_cli
 from tests.fakes.google_server import FakeGoogle, loopback_only
 from tests.fakes.memory_keyring import MemoryKeyring
 
@@ -92,9 +92,6 @@ DENTIST = {
 
 class GoogleWorkspace:
     def __init__(self, root: Path, fake: FakeGoogle, capsys: pytest.CaptureFixture[str]):
-        from daemon import cli
-
-        self.cli = cli
         self.root = root
         self.fake = fake
         self.capsys = capsys
@@ -102,14 +99,7 @@ class GoogleWorkspace:
         self.config.write_text(CONFIG.format(root=fake.root))
 
     def run(self, *args: str) -> Result:
-        self.capsys.readouterr()
-        try:
-            self.cli.main(["--config", str(self.config), *args])
-            code = 0
-        except SystemExit as exc:
-            code = int(exc.code or 0)
-        out = self.capsys.readouterr()
-        return Result(code, out.out, out.err)
+        return run_cli(self.config, self.capsys, *args)
 
     def sync(self, now: str) -> Result:
         res = self.run("sync", "--now", now)

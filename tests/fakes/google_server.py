@@ -175,6 +175,11 @@ def _not_found() -> _Fail:
     return _Fail(gerror(404, "notFound", "Not Found"))
 
 
+def _gmail_not_found() -> _Fail:
+    """Gmail words its 404 differently from Calendar."""
+    return _Fail(gerror(404, "notFound", "Requested entity was not found."))
+
+
 def _fault_response(kind: str) -> _Resp:
     if kind == "429":
         return gerror(429, "rateLimitExceeded", "Rate Limit Exceeded", "usageLimits")
@@ -1439,7 +1444,7 @@ def _drafts_get(
     _user(fake, args)
     mid = fake._drafts.get(args["id"])
     if mid is None:
-        raise _Fail(gerror(404, "notFound", "Requested entity was not found."))
+        raise _gmail_not_found()
     return _Resp(200, {"id": args["id"], "message": fake._msgs[mid].resource(_format(query))})
 
 
@@ -1452,7 +1457,7 @@ def _drafts_update(
 ) -> _Resp:
     _user(fake, args)
     if args["id"] not in fake._drafts:
-        raise _Fail(gerror(404, "notFound", "Requested entity was not found."))
+        raise _gmail_not_found()
     raw_b64 = _json_body(body).get("message", {}).get("raw")
     if not raw_b64:
         raise _bad("Missing draft message", "invalidArgument")
@@ -1470,7 +1475,7 @@ def _drafts_delete(
 ) -> _Resp:
     _user(fake, args)
     if args["id"] not in fake._drafts:
-        raise _Fail(gerror(404, "notFound", "Requested entity was not found."))
+        raise _gmail_not_found()
     fake.user_delete_draft(args["id"])
     return _Resp(204)
 
@@ -1518,7 +1523,7 @@ def _messages_get(
     _user(fake, args)
     msg = fake._msgs.get(args["id"])
     if msg is None:
-        raise _Fail(gerror(404, "notFound", "Requested entity was not found."))
+        raise _gmail_not_found()
     fmt = _format(query)
     if _metadata_only(scopes) and fmt in ("raw", "full"):
         raise _Fail(gerror(403, "forbidden", "Metadata scope doesn't allow format " + fmt.upper()))
