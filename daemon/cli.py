@@ -13,7 +13,7 @@ import os
 import sys
 import warnings
 from collections.abc import Callable, Sequence
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -80,12 +80,25 @@ def _setup_logging(debug: bool) -> None:
     root = logging.getLogger()
     root.handlers[:] = [handler]
     root.setLevel(logging.DEBUG if debug else logging.INFO)
-    for noisy in ("googleapiclient", "google", "urllib3", "apscheduler", "py.warnings"):
+    for noisy in ("googleapiclient", "google", "urllib3", "apscheduler"):
         logging.getLogger(noisy).setLevel(logging.DEBUG if debug else logging.ERROR)
-    logging.captureWarnings(True)
     warnings.simplefilter("default")
+    warnings.showwarning = _log_warning
     for level in ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"):
         logging.addLevelName(getattr(logging, level), level.lower())
+
+
+def _log_warning(
+    message: Warning | str,
+    category: type[Warning],
+    filename: str,
+    lineno: int,
+    file: Any = None,
+    line: str | None = None,
+) -> None:
+    """Library warnings go to the log as one line (seen with --debug), never raw."""
+    text = " ".join(str(message).split())
+    log.debug("library warning: %s: %s (%s:%d)", category.__name__, text, filename, lineno)
 
 
 def parse_now(value: str | None) -> datetime:
@@ -201,28 +214,58 @@ def cmd_plan(args: argparse.Namespace, settings: Settings) -> int:
     return EXIT_OK
 
 
+SYNC_LOCK_WAIT = 5.0  # seconds a `sync` waits for another `sync` (or a daemon) to finish
+
+
 def cmd_sync(args: argparse.Namespace, settings: Settings) -> int:
     from daemon import service
+    from daemon.lock import InstanceLock, LockBusy
 
     now = parse_now(args.now)
-    store = _store(settings)
-    adapters = _adapters(settings, store, now)
-    ev, rep = service.run_cycle(settings, store, adapters, now, dry_run=args.dry_run)
-    _warn(ev.warnings)
-    for line in rep.lines:
-        print(("would " if args.dry_run else "") + line)
-    print(rep.summary())
-    if not args.dry_run:
-        with store.transaction():
-            store.record_cycle(now, True, rep.summary())
+    lock = InstanceLock(settings.state_path, "sync")
+    if not args.dry_run:  # a dry run writes nothing: it may look while the daemon works
+        try:
+            lock.acquire(wait=SYNC_LOCK_WAIT)
+        except LockBusy as exc:
+            why = "it syncs by itself" if exc.holder.command == "run" else "try again later"
+            print(f"error: {exc}: {why} (see `interview-followup status`)", file=sys.stderr)
+            return EXIT_OTHER
+    try:
+        store = _store(settings)
+        adapters = _adapters(settings, store, now)
+        ev, rep = service.run_cycle(settings, store, adapters, now, dry_run=args.dry_run)
+        _warn(ev.warnings)
+        for line in rep.lines:
+            print(("would " if args.dry_run else "") + line)
+        print(rep.summary())
+        if not args.dry_run:
+            with store.transaction():
+                store.record_cycle(now, True, rep.summary())
+    finally:
+        lock.release()
     return EXIT_OK
 
 
 def cmd_run(args: argparse.Namespace, settings: Settings) -> int:
-    from daemon import runner
+    """The daemon. ``--now`` (or INTERVIEW_FOLLOWUP_NOW) starts its clock at that instant,
+    which then runs at real speed: a replay of a given day, for tests and benchmarks.
+    Store and adapters are made by the daemon's worker thread (SQLite is per thread)."""
+    from daemon import scheduler
+    from daemon.lock import InstanceLock, LockBusy
 
-    store = _store(settings)
-    return runner.run(settings, _adapters(settings, store), store)
+    start = parse_now(args.now)
+    shifted = bool(args.now or os.environ.get("INTERVIEW_FOLLOWUP_NOW"))
+    clock = scheduler.WallClock(start - datetime.now().astimezone() if shifted else timedelta(0))
+    lock = InstanceLock(settings.state_path, "run")
+    try:
+        lock.acquire()
+    except LockBusy as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    try:
+        return scheduler.run(settings, _store, _adapters, clock=clock)
+    finally:
+        lock.release()
 
 
 def cmd_status(args: argparse.Namespace, settings: Settings) -> int:

@@ -10,6 +10,7 @@ from email import policy
 from pathlib import Path
 
 import icalendar
+import pytest
 
 from daemon.keys import output_key
 from tests.conftest import ROOT, Workspace, action
@@ -348,3 +349,21 @@ def test_installed_script_runs_the_readme_quick_start() -> None:
     assert res.returncode == 0, res.stderr
     assert "Interview with Acme - Senior Developer" in res.stdout
     assert "Traceback" not in res.stderr
+
+
+def test_library_warnings_are_logged_on_one_line_not_printed_raw(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    import warnings
+
+    from daemon import cli
+
+    cli._setup_logging(debug=False)
+    warnings.warn("something odd\nin a library", UserWarning, stacklevel=1)
+    assert capsys.readouterr().err == ""
+    cli._setup_logging(debug=True)
+    warnings.warn("something odd\nin a library", UserWarning, stacklevel=1)
+    err = capsys.readouterr().err
+    assert (
+        err.count("\n") == 1 and "library warning: UserWarning: something odd in a library" in err
+    )
