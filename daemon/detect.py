@@ -641,7 +641,7 @@ def _number_rounds(interviews: list[Interview]) -> tuple[Interview, ...]:
 # ---------------------------------------------------------------- next rounds (section 5)
 
 
-def _same_company(a: Interview, b: Interview) -> bool:
+def same_company(a: Interview, b: Interview) -> bool:
     """Same name (case-insensitive) or a shared company domain; unknown never matches."""
     key_a, key_b = _company_key(a), _company_key(b)
     if key_a is None or key_b is None:
@@ -659,7 +659,7 @@ def superseded_by(interviews: Sequence[Interview]) -> dict[str, str]:
     result: dict[str, str] = {}
     for i, earlier in enumerate(ordered):
         for later in ordered[i + 1 :]:
-            if later.start > earlier.start and _same_company(earlier, later):
+            if later.start > earlier.start and same_company(earlier, later):
                 result[earlier.id] = later.id
                 break
     return result

@@ -26,7 +26,7 @@ from daemon.codec import (
     skip_from,
     skip_to,
 )
-from daemon.detect import Detection, detect, superseded_by
+from daemon.detect import Detection, detect, same_company, superseded_by
 from daemon.keys import output_key
 from daemon.model import OUTREACH_TYPES, Action, History, Interview, Plan, Skip
 from daemon.reconcile import (
@@ -239,12 +239,6 @@ def _history(iv: Interview, world: _World, by_company: dict[str, list[datetime]]
     )
 
 
-def _same_company(a: Interview, b: Interview) -> bool:
-    if a.company and b.company and a.company.lower() == b.company.lower():
-        return True
-    return bool(a.company and b.company and a.domains & b.domains)
-
-
 def _company_outreach(world: _World) -> dict[str, dict[str, list[datetime]]]:
     """For each interview: other interviews of the same company -> their done outreach."""
     done: dict[str, list[datetime]] = defaultdict(list)
@@ -254,7 +248,7 @@ def _company_outreach(world: _World) -> dict[str, dict[str, list[datetime]]]:
     out: dict[str, dict[str, list[datetime]]] = {}
     ivs = list(world.interviews.values())
     for iv in ivs:
-        out[iv.id] = {o.id: done[o.id] for o in ivs if o.id in done and _same_company(iv, o)}
+        out[iv.id] = {o.id: done[o.id] for o in ivs if o.id in done and same_company(iv, o)}
     return out
 
 
