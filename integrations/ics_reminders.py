@@ -149,7 +149,7 @@ def _event_of(spec: ReminderSpec, icalendar: Any) -> Any:
     ev.add("transp", "TRANSPARENT")
     ev.add("categories", ["Interview follow-up"])
     if spec.rrule:
-        ev.add("rrule", icalendar.vRecur.from_ical(spec.rrule))
+        ev.add("rrule", _rule_as_planned(icalendar, spec.rrule))
     ev.add(KEY_PROP, spec.key)
     alarm = icalendar.Alarm()
     alarm.add("action", "DISPLAY")
@@ -157,6 +157,17 @@ def _event_of(spec: ReminderSpec, icalendar: Any) -> Any:
     alarm.add("description", spec.summary)
     ev.add_component(alarm)
     return ev
+
+
+def _rule_as_planned(icalendar: Any, rule: str) -> Any:
+    """The RRULE with its parts in the planner's order (``FREQ=DAILY;INTERVAL=60;COUNT=3``,
+    as the rules write it); icalendar would reorder them, which is valid but surprising."""
+
+    class _AsWritten(icalendar.vRecur):  # type: ignore[misc, name-defined]
+        def to_ical(self) -> bytes:
+            return rule.encode("ascii")
+
+    return _AsWritten(icalendar.vRecur.from_ical(rule))
 
 
 def _spec_of(key: str, ev: Any) -> ReminderSpec:
