@@ -367,3 +367,35 @@ def test_library_warnings_are_logged_on_one_line_not_printed_raw(
     assert (
         err.count("\n") == 1 and "library warning: UserWarning: something odd in a library" in err
     )
+
+
+def test_hostile_invite_text_cannot_add_or_break_a_header(ws: Workspace) -> None:
+    evil = (
+        "BEGIN:VEVENT\r\nUID:evil@example.com\r\nDTSTAMP:20261120T120000Z\r\n"
+        "DTSTART;TZID=America/New_York:20261202T130000\r\n"
+        "DTEND;TZID=America/New_York:20261202T140000\r\n"
+        "SUMMARY:Interview with Evil\\nBcc: all@evil.example - Role"
+        "\\r\\nX-Y: z \u202e\U0001f600\r\n"
+        "DESCRIPTION:Role: ${user_name} {role} $$\\nContact: Mallory\\nBcc: m@evil.example"
+        " <mallory@evil.example>\r\n"
+        'ATTENDEE;CN="Eve^nBcc: spy@evil.example ' + "x" * 3000 + '":mailto:eve@evil.example\r\n'
+        "ATTENDEE;CN=Alex Candidate:mailto:alex@example.com\r\n"
+        "END:VEVENT\r\nEND:VCALENDAR"
+    )
+    ws.edit_calendar("END:VCALENDAR", evil)
+    res = ws.run("sync", "--now", "2026-12-02T15:00:00-05:00")
+    assert res.code == 0, res.err
+    msgs = [
+        email.message_from_bytes(f.read_bytes(), policy=policy.default) for f in ws.draft_files()
+    ]
+    evil_drafts = [m for m in msgs if "evil.example" in str(m["To"])]
+    assert len(evil_drafts) == 1
+    raw = ws.draft_files()[[*msgs].index(evil_drafts[0])].read_bytes()
+    headers = raw.split(b"\n\n", 1)[0].decode("ascii")
+    names = [line.split(":", 1)[0].lower() for line in headers.splitlines() if line[:1].strip()]
+    assert "bcc" not in names and "x-y" not in names
+    assert names.count("to") == 1 and names.count("subject") == 1
+    assert all(len(line) <= 998 for line in headers.splitlines())
+    assert evil_drafts[0]["To"].addresses[0].addr_spec == "eve@evil.example"
+    reminders = icalendar.Calendar.from_ical(ws.reminders.read_bytes())
+    assert any("Evil" in str(e["SUMMARY"]) for e in reminders.walk("VEVENT"))
