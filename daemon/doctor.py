@@ -9,7 +9,16 @@ from pathlib import Path
 
 from daemon.settings import Settings
 
-OK, FAIL = "ok", "problem"
+OK, FAIL, NOTE = "ok", "problem", "note"
+UNIT, TIMER = "interview-followup.service", "interview-followup-sync.timer"
+
+
+class Problem(Exception):
+    """A check failed; the message says what to do (exit 1)."""
+
+
+class Note(Exception):
+    """Worth knowing, not a failure: printed as a note, exit code unchanged."""
 
 
 def _writable_dir(path: Path) -> bool:
@@ -28,11 +37,18 @@ def run(settings: Settings, now: datetime) -> int:
         ("drafts", lambda: _check_output(settings.drafts, "drafts")),
         ("state", lambda: _check_state(settings)),
         ("templates", lambda: _check_templates(settings)),
+        ("lock", lambda: _check_lock(settings)),
+        ("systemd", _check_systemd),
     ]
     first_code = 0
     for name, check in checks:
         try:
             print(f"{OK:8} {name}: {check()}")
+        except Note as note:
+            print(f"{NOTE:8} {name}: {note}")
+        except Problem as problem:
+            print(f"{FAIL:8} {name}: {problem}")
+            first_code = first_code or 1
         except Exception as exc:
             from daemon.cli import _report
 
@@ -82,3 +98,67 @@ def _check_templates(settings: Settings) -> str:
     if templates.errors:
         raise ValueError(f"{templates.errors[0]} ({len(templates.errors)} problem(s))")
     return str(settings.templates_dir or "built-in templates")
+
+
+def _check_lock(settings: Settings) -> str:
+    """Who holds the single-instance lock; a lock file we cannot create is a problem."""
+    from daemon.lock import holder, lock_path
+
+    held = holder(settings.state_path)
+    if held is not None:
+        pid = "pid unknown" if held.pid is None else f"pid {held.pid}"
+        what = "the daemon is running" if held.command == "run" else "a sync is in progress"
+        return f"{lock_path(settings.state_path)} held by `{held.command}` ({pid}): {what}"
+    path = lock_path(settings.state_path)
+    if not _writable_dir(path.parent):
+        raise Problem(f"{path.parent}: not writable, so `run` cannot take its lock")
+    return f"{path} is free: no daemon running"
+
+
+def _unit_dir() -> Path:
+    xdg = os.environ.get("XDG_CONFIG_HOME") or str(Path.home() / ".config")
+    return Path(xdg) / "systemd" / "user"
+
+
+def _exec_start(unit: Path) -> str | None:
+    """The program of ExecStart= (``%h`` expanded), without prefixes like ``-`` or ``@``."""
+    import configparser
+    import shlex
+
+    parser = configparser.ConfigParser(interpolation=None, strict=False)
+    parser.optionxform = str  # type: ignore[assignment,method-assign]
+    try:
+        parser.read(unit, encoding="utf-8")
+        line = parser.get("Service", "ExecStart", fallback="")
+    except (OSError, configparser.Error):
+        return None
+    words = shlex.split(line.replace("%h", str(Path.home())))
+    return words[0].lstrip("-@:+!") if words else None
+
+
+def _check_systemd() -> str:
+    """The user unit: installed, pointing at a program that exists, enabled; and not
+    competing with the sync timer for the lock."""
+    units = _unit_dir()
+    service, timer = units / UNIT, units / TIMER
+    if not service.exists() and not timer.exists():
+        return f"no user unit in {units} (optional: see README, 'Run it as a service')"
+    if service.exists():
+        program = _exec_start(service)
+        if not program or not os.access(program, os.X_OK):
+            raise Problem(
+                f"{service}: ExecStart program {program!r} is missing: set it to the output"
+                " of `command -v interview-followup`, then `systemctl --user daemon-reload`"
+            )
+    enabled_service = (units / "default.target.wants" / UNIT).exists()
+    enabled_timer = (units / "timers.target.wants" / TIMER).exists()
+    if enabled_service and enabled_timer:
+        raise Note(
+            "both the daemon and the sync timer are enabled; they take turns on the lock:"
+            f" `systemctl --user disable --now {TIMER}`"
+        )
+    if enabled_service:
+        return f"{UNIT} installed and enabled"
+    if enabled_timer:
+        return f"{TIMER} installed and enabled"
+    raise Note(f"installed in {units} but not enabled: `systemctl --user enable --now {UNIT}`")

@@ -37,10 +37,54 @@ def collect(store: StateStore, settings: Settings, now: datetime) -> dict[str, A
         "now": fmt_time(now, tz),
         "timezone": settings.user.timezone,
         "state": str(store.path),
+        "daemon": _daemon(settings),
         "last_cycle": None
         if last is None
-        else {"at": fmt_time(last[0], tz), "ok": last[1], "summary": last[2]},
+        else {
+            "at": fmt_time(last[0], tz),
+            "ok": last[1],
+            "outcome": "ok" if last[1] else "failed",
+            "summary": last[2],
+        },
+        "degraded": None if last is None or last[1] else _degraded(store, last[2], tz),
         "interviews": interviews,
+    }
+
+
+def _daemon(settings: Settings) -> dict[str, Any]:
+    """Who holds the instance lock: a running daemon (or a `sync` in progress)."""
+    from daemon.lock import holder
+
+    held = holder(settings.state_path)
+    if held is None:
+        return {"running": False, "pid": None, "command": None}
+    return {"running": held.command == "run", "pid": held.pid, "command": held.command}
+
+
+def _degraded(store: StateStore, summary: str, tz: ZoneInfo) -> dict[str, Any]:
+    """The daemon's stored problem (kind, message, fix); from the summary line when the
+    failing cycle left none (an older version, or a store it could not write)."""
+    from daemon import health
+
+    state = health.load(store)
+    if state is not None and state.problem is not None:
+        p = state.problem
+        return {
+            "kind": p.kind,
+            "message": p.message,
+            "fix": p.fix,
+            "since": None if state.since is None else fmt_time(state.since, tz),
+            "failures": state.failures,
+            "retry_at": None if state.retry_at is None else fmt_time(state.retry_at, tz),
+        }
+    kind, _, message = summary.partition(": ")
+    return {
+        "kind": kind if message else "unknown",
+        "message": message or summary,
+        "fix": "run `interview-followup doctor`",
+        "since": None,
+        "failures": None,
+        "retry_at": None,
     }
 
 
@@ -64,12 +108,14 @@ def _stage(status: str, actions: list[Any]) -> str:
 
 def table(doc: dict[str, Any]) -> str:
     lines = [f"Status as of {doc['now']} ({doc['timezone']}), state: {doc['state']}"]
+    lines.append(_daemon_line(doc["daemon"]))
     last = doc["last_cycle"]
     if last is None:
         lines.append("No cycle has run yet: run `interview-followup sync`.")
     else:
         ok = "ok" if last["ok"] else "FAILED"
         lines.append(f"Last cycle {last['at']}: {ok}: {last['summary']}")
+    lines.extend(_degraded_lines(doc["degraded"]))
     lines.append("")
     if not doc["interviews"]:
         lines.append("No interviews known yet.")
@@ -78,3 +124,27 @@ def table(doc: dict[str, Any]) -> str:
         after = f"next: {nxt['type']} {nxt['due']}" if nxt else "nothing planned"
         lines.append(f"{iv['start'][:16]}  {iv['title'][:50]:50}  {iv['stage']:24} {after}")
     return "\n".join(lines) + "\n"
+
+
+def _daemon_line(daemon: dict[str, Any]) -> str:
+    if daemon["command"] is None:
+        return (
+            "Daemon: not running (`systemctl --user start interview-followup`,"
+            " or `interview-followup run`)"
+        )
+    pid = "pid unknown" if daemon["pid"] is None else f"pid {daemon['pid']}"
+    if daemon["running"]:
+        return f"Daemon: running ({pid})"
+    return f"Daemon: not running; a `{daemon['command']}` holds the lock ({pid})"
+
+
+def _degraded_lines(bad: dict[str, Any] | None) -> list[str]:
+    if bad is None:
+        return []
+    since = f" since {bad['since']}" if bad["since"] else ""
+    count = f", {bad['failures']} failed cycles" if bad["failures"] else ""
+    retry = f", next try {bad['retry_at']}" if bad["retry_at"] else ""
+    return [
+        f"DEGRADED ({bad['kind']}){since}{count}{retry}: {bad['message']}",
+        f"  fix: {bad['fix']}",
+    ]

@@ -105,6 +105,7 @@ class IcsReminders:
                     fh.flush()
                     os.fsync(fh.fileno())
                 os.replace(tmp, self.path)
+                _fsync_dir(self.path.parent)
             except BaseException:
                 Path(tmp).unlink(missing_ok=True)
                 raise
@@ -113,6 +114,16 @@ class IcsReminders:
 
 
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+
+
+def _fsync_dir(path: Path) -> None:
+    """Make the rename durable too: after a power cut the state store (synchronous=FULL)
+    must not remember reminders that the old file, come back, does not have."""
+    fd = os.open(path, os.O_RDONLY | os.O_DIRECTORY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
 
 
 def _add_timezones(cal: Any) -> None:
@@ -163,7 +174,7 @@ def _rule_as_planned(icalendar: Any, rule: str) -> Any:
     """The RRULE with its parts in the planner's order (``FREQ=DAILY;INTERVAL=60;COUNT=3``,
     as the rules write it); icalendar would reorder them, which is valid but surprising."""
 
-    class _AsWritten(icalendar.vRecur):  # type: ignore[misc, name-defined]
+    class _AsWritten(icalendar.vRecur):  # type: ignore[misc]
         def to_ical(self) -> bytes:
             return rule.encode("ascii")
 

@@ -142,6 +142,7 @@ class MaildirDrafts:
         box = self._box()
         try:
             ref = box.add(message)
+            _sync(self.path / "cur", ref + box.colon + message.get_info())
         except OSError as exc:
             raise AdapterError(f"drafts folder {self.path} cannot be written: {_why(exc)}") from exc
         return ExistingDraft(key=spec.key, ref=ref, fingerprint=message_fingerprint(raw))
@@ -171,6 +172,17 @@ class MaildirDrafts:
         except (AdapterError, OSError):
             return None
         return digest.hexdigest()[:32]
+
+
+def _sync(folder: Path, name: str) -> None:
+    """fsync the new draft and its folder (``mailbox`` does neither): the state store
+    records the draft as made right after this, so it must survive a power cut too."""
+    for path, flags in ((folder / name, os.O_RDONLY), (folder, os.O_RDONLY | os.O_DIRECTORY)):
+        fd = os.open(path, flags)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
 
 
 def _parse(raw: bytes) -> EmailMessage:
