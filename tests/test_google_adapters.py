@@ -136,6 +136,27 @@ def test_invalid_grant_is_auth_error_naming_the_command(
     assert "7 days" in str(err.value)
 
 
+def test_a_new_sign_in_is_picked_up_without_a_restart(
+    fake: FakeGoogle, ring: MemoryKeyring, client: GoogleClient
+) -> None:
+    """The daemon keeps one client for its life: after Google refuses the token and the user
+    runs `auth google` again, the next cycle must use the new token, not the cached one."""
+    fake.seed_event("primary", timed(1))
+    source = GoogleCalendarSource(None, ["primary"], ACCOUNT, client=client)
+    assert len(source.read().events) == 1
+    fake.revoke("rt-test")
+    fake.expire_access_tokens()
+    for _ in range(2):  # refused, and refused again while nothing changed
+        with pytest.raises(AuthError):
+            source.read()
+    ring.set_password(
+        auth.SERVICE_NAME, ACCOUNT, json.dumps(fake.authorized_user_info("rt-new"))
+    )
+    assert len(source.read().events) == 1
+    stored = json.loads(ring.get_password(auth.SERVICE_NAME, ACCOUNT) or "{}")
+    assert stored["refresh_token"] == "rt-new"
+
+
 def test_missing_token(fake: FakeGoogle, ring: MemoryKeyring) -> None:
     ring.data.clear()
     with pytest.raises(AuthError, match="run `interview-followup auth google`"):

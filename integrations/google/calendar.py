@@ -530,8 +530,6 @@ class GoogleReminders:
 
     def _raise_unexpected(self, results: dict[str, Any], ok: set[int]) -> None:
         """Deletes may find the event gone (404/410); any other failure stops the cycle."""
-        from integrations.google.client import translate
-
         for key, value in results.items():
             status = status_of(value)
             if not status:
@@ -540,4 +538,4 @@ class GoogleReminders:
                 continue
             if status in ok and not key.startswith("delete:"):
                 continue
-            raise translate(value, f"writing reminder {key}", self.client.account)
+            raise self.client.failure(value, f"writing reminder {key}")

@@ -181,6 +181,7 @@ class GoogleClient:
         self._store = token_store
         self._saved_token: str | None = getattr(credentials, "token", None)
         self._local = threading.local()
+        self._generation = 0  # bumped when the credentials are dropped: threads rebuild
         self._lock = threading.Lock()
         self._rng = random.Random()
 
@@ -199,6 +200,20 @@ class GoogleClient:
                 self._creds = self.store.load()
                 self._saved_token = self._creds.token
             return self._creds
+
+    def _forget_credentials(self) -> None:
+        """After Google refused the token, read the store again on the next call: a running
+        daemon then picks up the token of a later `auth google` without a restart."""
+        with self._lock:
+            self._creds = None
+            self._saved_token = None
+            self._generation += 1
+
+    def failure(self, exc: BaseException, what: str) -> AdapterError:
+        err = translate(exc, what, self.account)
+        if isinstance(err, AuthError):
+            self._forget_credentials()
+        return err
 
     def _save_if_refreshed(self) -> None:
         """google-auth has no refresh hook: after each call, write a new token back."""
@@ -219,7 +234,7 @@ class GoogleClient:
 
     def _http(self) -> Any:
         authed = getattr(self._local, "http", None)
-        if authed is None:
+        if authed is None or self._local.generation != self._generation:
             import google_auth_httplib2
             import httplib2
 
@@ -227,12 +242,13 @@ class GoogleClient:
                 self.credentials(), http=httplib2.Http(timeout=self.timeout)
             )
             self._local.http = authed
+            self._local.services = {}
+            self._local.generation = self._generation
         return authed
 
     def service(self, api: Api) -> Any:
-        services = getattr(self._local, "services", None)
-        if services is None:
-            services = self._local.services = {}
+        http = self._http()
+        services: dict[str, Any] = self._local.services
         if api not in services:
             from googleapiclient.discovery import build
 
@@ -241,7 +257,7 @@ class GoogleClient:
             services[api] = build(
                 name,
                 version,
-                http=self._http(),
+                http=http,
                 client_options={"api_endpoint": endpoint} if endpoint else None,
                 static_discovery=True,
                 cache_discovery=False,
@@ -280,7 +296,7 @@ class GoogleClient:
                     log.debug("retrying %s after %r", what, exc)
                     self.pause(attempt, exc)
                     continue
-                raise translate(exc, what, self.account) from exc
+                raise self.failure(exc, what) from exc
             finally:
                 self._save_if_refreshed()
         raise AssertionError("unreachable")
@@ -303,7 +319,7 @@ class GoogleClient:
                     answers = self._send_batch(api, {k: pending[k] for k in chunk})
                 except Exception as exc:  # the whole batch failed: decide below
                     if not is_retryable(exc):
-                        raise translate(exc, what, self.account) from exc
+                        raise self.failure(exc, what) from exc
                     last = exc
                     retry.update({k: pending[k] for k in chunk})
                     continue

@@ -20,7 +20,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from integrations.base import DraftSpec, ExistingDraft, ReplyQuery, TransientError
-from integrations.google.client import GoogleClient, status_of, translate
+from integrations.google.client import GoogleClient, status_of
 
 log = logging.getLogger(__name__)
 
@@ -133,7 +133,7 @@ class GmailDrafts:
             if status_of(answer) == 404 or answer is None:
                 continue  # deleted since the listing
             if status_of(answer):
-                raise translate(answer, "reading Gmail drafts", self.client.account)
+                raise self.client.failure(answer, "reading Gmail drafts")
             message = answer.get("message", {})
             if message.get("id") != m:
                 continue  # edited since the listing: the next snapshot sees the new message
@@ -157,7 +157,7 @@ class GmailDrafts:
         answers = self.client.batch("gmail", calls, what="removing duplicate Gmail drafts")
         for answer in answers.values():
             if status_of(answer) not in (0, 404):
-                raise translate(answer, "removing duplicate Gmail drafts", self.client.account)
+                raise self.client.failure(answer, "removing duplicate Gmail drafts")
 
     # -- create / delete ----------------------------------------------------------------------
 
@@ -312,6 +312,6 @@ class GmailReplies:
             if status_of(answer) == 404:
                 continue
             if status_of(answer):
-                raise translate(answer, "reading Gmail replies", self.client.account)
+                raise self.client.failure(answer, "reading Gmail replies")
             sender = email.utils.parseaddr(_headers(answer).get("from", ""))[1].lower()
             self._seen[mid] = (sender, int(answer.get("internalDate") or 0))
