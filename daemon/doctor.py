@@ -35,6 +35,7 @@ def run(settings: Settings, now: datetime) -> int:
         ("calendar", lambda: _check_source(settings, now)),
         ("reminders", lambda: _check_output(settings.reminders, "reminders")),
         ("drafts", lambda: _check_output(settings.drafts, "drafts")),
+        ("google", lambda: _check_google(settings)),
         ("state", lambda: _check_state(settings)),
         ("templates", lambda: _check_templates(settings)),
         ("lock", lambda: _check_lock(settings)),
@@ -79,6 +80,16 @@ def _check_output(section: dict[str, object], name: str) -> str:
     if not _writable_dir(p if p.is_dir() else p.parent):
         raise PermissionError(f"{p}: not writable: fix the permissions or change [{name}] path")
     return f"{p} is writable"
+
+
+def _check_google(settings: Settings) -> str:
+    from integrations.registry import probe_google
+
+    answered = probe_google(settings)
+    if not answered:
+        raise Note("not configured")
+    account = settings.google.get("account")
+    return f"the token for {account} works; {' and '.join(answered)} answered"
 
 
 def _check_state(settings: Settings) -> str:

@@ -52,6 +52,27 @@ def _google_client(settings: Settings) -> Any:
 _CLIENTS: dict[tuple[object, str], Any] = {}
 
 
+def probe_google(settings: Settings) -> list[str]:
+    """One small read per configured Google API, with the stored token: what `doctor`
+    reports as "token works, API reachable". Empty when nothing Google is configured."""
+    calendar = "google" in (settings.source.get("type"), settings.reminders.get("type"))
+    gmail = settings.drafts.get("type") == "gmail"
+    if not (calendar or gmail):
+        return []
+    client = _google_client(settings)
+    answered = []
+    if calendar:
+        cal = str(settings.reminders.get("calendar") or _calendars(settings)[0])
+        events = client.calendar().events().list(calendarId=cal, maxResults=1)
+        client.execute(events, what=f"reading calendar {cal}", idempotent=True)
+        answered.append(f"Calendar ({cal})")
+    if gmail:
+        drafts = client.gmail().users().drafts().list(userId="me", maxResults=1)
+        client.execute(drafts, what="listing Gmail drafts", idempotent=True)
+        answered.append("Gmail")
+    return answered
+
+
 def reply_detection(settings: Settings) -> bool:
     """On by default, but only a mailbox we can read (Gmail) can see replies."""
     return settings.drafts.get("type") == "gmail" and bool(

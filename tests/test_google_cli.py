@@ -299,3 +299,15 @@ def test_auth_google_needs_client_secrets(gws: GoogleWorkspace) -> None:
     )
     res = gws.run("auth", "google", "--no-browser")
     assert res.code == 4 and "nope.json" in res.err and "Desktop app" in res.err
+
+
+def test_doctor_checks_the_token_and_each_google_api(gws: GoogleWorkspace) -> None:
+    res = gws.run("doctor", "--now", BEFORE)
+    line = next(x for x in res.out.splitlines() if x.split()[1:2] == ["google:"])
+    assert line.startswith("ok") and "Calendar (followups) and Gmail answered" in line, res.out
+    gws.fake.revoke()
+    gws.fake.expire_access_tokens()
+    res = gws.run("doctor", "--now", BEFORE)
+    assert res.code == 4, res.out + res.err
+    line = next(x for x in res.out.splitlines() if x.split()[1:2] == ["google:"])
+    assert line.startswith("problem") and "auth google" in res.out + res.err
