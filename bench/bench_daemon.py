@@ -26,31 +26,11 @@ import uuid
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+from bench_core import CONFIG  # run as a script: bench/ is on sys.path
+
 ROOT = Path(__file__).resolve().parents[1]
 EXE = Path(sys.executable).with_name("interview-followup")
 
-CONFIG = """\
-[user]
-name = "Bench User"
-email = "me@example.com"
-timezone = "America/New_York"
-holiday_country = "US"
-
-[source]
-type = "ics"
-path = "calendar.ics"
-
-[reminders]
-type = "ics"
-path = "reminders.ics"
-
-[drafts]
-type = "maildir"
-path = "drafts"
-
-[state]
-path = "state.sqlite3"
-"""
 PUNCTUAL = """
 [timeline]
 thank_you_delay_minutes = 1
