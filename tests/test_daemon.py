@@ -367,9 +367,11 @@ def test_a_draft_appears_at_its_due_second_not_at_the_next_poll(ws: Workspace) -
     try:
         sock.wait_for("READY")
         assert ws.draft_files() == []  # not before its time
-        wait_until(lambda: len(ws.draft_files()) == 2, 15, lambda: str(ws.draft_files()))
+        wait_until(lambda: len(ws.draft_files()) == 2, 30, lambda: str(ws.draft_files()))
         elapsed = time.monotonic() - started
-        assert 2.5 < elapsed < 3 + 4  # due 3 s after the start; poll is 5 minutes
+        # due 3 s after the start; the next poll is 5 minutes away. The slack is for a
+        # loaded machine's interpreter start-up, not for the daemon (bench: 0.02 s late).
+        assert 2.5 < elapsed < 3 + 20
         status_line = sock.wait_for("STATUS")["STATUS"]
         assert status_line.startswith("next: ") and "thank_you for Acme" not in status_line
         assert d.stop() == 0
