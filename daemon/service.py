@@ -648,13 +648,17 @@ class _Writer:
         for spec in specs:
             if spec.key in self.world.outputs:
                 continue
-            self.report.drafts_created += 1
-            self.report.lines.append(
-                f"create draft {action.type} to {spec.to.email} for {plan.interview.title!r}"
-            )
+            # A draft of ours already there but never recorded (a crash between the write
+            # and its record) is recorded, not written again, nor counted as created.
+            found = None if self.dry_run else self._present_drafts().get(spec.key)
+            if found is None:
+                self.report.drafts_created += 1
+                self.report.lines.append(
+                    f"create draft {action.type} to {spec.to.email} for {plan.interview.title!r}"
+                )
             if self.dry_run:
                 continue
-            made = self._present_drafts().get(spec.key) or self.adapters.drafts.create(spec)
+            made = found or self.adapters.drafts.create(spec)
             with self.store.transaction():
                 self.store.save_output(
                     OutputRow(

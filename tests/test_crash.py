@@ -204,7 +204,7 @@ def test_outputs_written_but_never_recorded_are_adopted_not_written_again(
     files = sorted(_drafts(crash))
     res = crash.run("sync", "--now", moment)
     assert res.code == 0, res.err
-    assert "0 reminders created" in res.out and "0 drafts created" in res.out
+    assert "wrote: 0 reminders created" in res.out and "; 0 drafts created" in res.out
     assert sorted(_drafts(crash)) == files  # the same files, none added
     assert sorted(_reminders(crash)) == sorted(_reminders(clean))
     assert _live(crash, "draft") == dict(files)

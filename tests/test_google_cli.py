@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from email import message_from_bytes, policy
 from pathlib import Path
 from typing import Any
@@ -311,3 +311,27 @@ def test_doctor_checks_the_token_and_each_google_api(gws: GoogleWorkspace) -> No
     assert res.code == 4, res.out + res.err
     line = next(x for x in res.out.splitlines() if x.split()[1:2] == ["google:"])
     assert line.startswith("problem") and "auth google" in res.out + res.err
+
+
+def test_the_daemon_picks_up_a_new_sign_in_without_a_restart(gws: GoogleWorkspace) -> None:
+    """The daemon's engine, with the real Google adapters: a revoked token degrades it;
+    after `auth google` stores a new one, its next retry works (no restart, no SIGHUP)."""
+    from daemon import cli, config
+    from daemon.scheduler import Engine
+    from daemon.state import StateStore
+
+    settings = config.load(gws.config)
+    engine = Engine(settings, lambda s: StateStore(s.state_path), cli._adapters)
+    t = datetime.fromisoformat(BEFORE)
+    assert engine.cycle(t).ok
+    gws.fake.revoke()
+    gws.fake.expire_access_tokens()
+    gws.fake.seed_event("primary", {**DENTIST, "id": "dentist2"})  # something to read
+    failed = engine.cycle(t + timedelta(minutes=5))
+    assert not failed.ok and failed.retry_in == 30 and "auth google" in failed.summary
+    keyring.get_keyring().set_password(
+        auth.SERVICE_NAME, ACCOUNT, json.dumps(gws.fake.authorized_user_info("rt-after"))
+    )
+    assert engine.cycle(t + timedelta(minutes=5, seconds=30)).ok
+    status = gws.run("status", "--json", "--now", BEFORE).json()
+    assert status["degraded"] is None and status["last_cycle"]["ok"] is True
