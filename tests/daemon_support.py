@@ -118,6 +118,25 @@ class Daemon:
         self._log.close()
 
 
+def first_cycle(
+    config: Path, moment: str, env: dict[str, str] | None = None
+) -> tuple[float, str]:
+    """A run from ``moment`` that completes its first cycle, then a clean stop: how long
+    the cycle took (from the start log line to READY) and the run's log."""
+    sock = NotifySocket()
+    d = Daemon(config, moment, sock, env=env)
+    try:
+        d.wait_log("info: running; polling every")
+        t0 = time.monotonic()
+        sock.wait_for("READY", 60)
+        took = time.monotonic() - t0
+        assert d.stop() == 0, d.log()
+    finally:
+        d.kill()
+        sock.close()
+    return took, d.log()
+
+
 def wait_until(
     cond: Callable[[], bool], timeout: float, describe: Callable[[], str] = lambda: ""
 ) -> str:

@@ -27,7 +27,7 @@ import icalendar
 import pytest
 
 from tests.conftest import Workspace
-from tests.daemon_support import Daemon, NotifySocket, big_calendar
+from tests.daemon_support import Daemon, NotifySocket, big_calendar, first_cycle
 
 SEED = 20261201
 KILLS_PER_MOMENT = 6
@@ -91,22 +91,6 @@ def _unrecorded(ws: Workspace) -> int:
     return len(files - recorded)
 
 
-def _finish(ws: Workspace, moment: str) -> float:
-    """A run that completes its first cycle, then a clean stop; the cycle's duration."""
-    sock = NotifySocket()
-    d = Daemon(ws.config, moment, sock)
-    try:
-        d.wait_log("info: running; polling every")
-        t0 = time.monotonic()
-        sock.wait_for("READY", 60)
-        took = time.monotonic() - t0
-        assert d.stop() == 0, d.log()
-    finally:
-        d.kill()
-        sock.close()
-    return took
-
-
 def _kill_once(
     ws: Workspace, moment: str, rng: random.Random, budget: float, goal: int, t: Tally
 ) -> bool:
@@ -159,7 +143,7 @@ def test_sigkill_at_random_points_loses_and_duplicates_nothing(
     rng = random.Random(SEED)
     tally = Tally()
     for moment in MOMENTS:
-        budget = _finish(clean, moment)
+        budget, _ = first_cycle(clean.config, moment)
         tally.durations[moment] = budget
         goal = len(_drafts(clean))
         for _ in range(KILLS_PER_MOMENT):
@@ -167,7 +151,7 @@ def test_sigkill_at_random_points_loses_and_duplicates_nothing(
                 break
             if not _kill_once(crash, moment, rng, budget, goal, tally):
                 break
-        _finish(crash, moment)
+        first_cycle(crash.config, moment)
         assert sorted(k for k, _ in _drafts(crash)) == sorted(k for k, _ in _drafts(clean))
 
     print(f"\ncrash test: {tally}")

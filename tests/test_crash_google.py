@@ -33,7 +33,7 @@ import pytest
 
 from integrations.google import auth
 from integrations.google.calendar import KEY_PROPERTY, event_id
-from tests.daemon_support import Daemon, NotifySocket
+from tests.daemon_support import Daemon, NotifySocket, first_cycle
 from tests.fakes.file_keyring import ENV as KEYRING_ENV
 from tests.fakes.file_keyring import FileKeyring
 from tests.fakes.google_server import FakeGoogle, loopback_only
@@ -188,19 +188,8 @@ def _finish(space: Space, moment: str) -> float:
 
     What it says it wrote must be what it wrote: outputs a killed run left unrecorded are
     adopted, neither written again nor counted as created."""
-    sock = NotifySocket()
     watch = InsertWatch(space.fake)
-    d = Daemon(space.config, moment, sock, env=space.env)
-    try:
-        d.wait_log("info: running; polling every")
-        t0 = time.monotonic()
-        sock.wait_for("READY", 60)
-        took = time.monotonic() - t0
-        assert d.stop() == 0, d.log()
-    finally:
-        d.kill()
-        sock.close()
-    log = d.log()
+    took, log = first_cycle(space.config, moment, space.env)
     assert not re.search(r"^(warning|error):", log, re.M), log
     said = _WROTE.search(log)
     reported = (int(said["reminders"]), int(said["drafts"])) if said else (0, 0)
