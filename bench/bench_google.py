@@ -25,28 +25,9 @@ from zoneinfo import ZoneInfo
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-ACCOUNT = "alex@example.com"
+from tests.test_google_cli import ACCOUNT, CONFIG  # noqa: E402  (the CLI tests' setup)
+
 NY = ZoneInfo("America/New_York")
-CONFIG = """\
-[user]
-name = "Alex Candidate"
-email = "alex@example.com"
-timezone = "America/New_York"
-holiday_country = "US"
-[source]
-type = "google"
-calendars = ["primary"]
-[reminders]
-type = "google"
-calendar = "followups"
-[drafts]
-type = "gmail"
-[google]
-account = "alex@example.com"
-api_root = "{root}"
-[state]
-path = "state.sqlite3"
-"""
 
 
 def events(n: int, interviews: int) -> list[dict[str, object]]:
