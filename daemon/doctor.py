@@ -153,7 +153,7 @@ def _check_systemd() -> str:
     units = _unit_dir()
     service, timer = units / UNIT, units / TIMER
     if not service.exists() and not timer.exists():
-        return f"no user unit in {units} (optional: see README, 'Run it as a service')"
+        return f"no user unit in {units} (optional: see docs/service.md)"
     if service.exists():
         program = _exec_start(service)
         if not program or not os.access(program, os.X_OK):
