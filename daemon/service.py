@@ -57,6 +57,7 @@ from integrations.base import (
     ReminderStore,
     ReplyQuery,
     ReplyWatcher,
+    first_replies,
 )
 from integrations.registry import fingerprint_of
 
@@ -346,7 +347,7 @@ def _check_replies(
         for iv in world.interviews.values()
         if _awaits_reply(iv, world, now)
     ]
-    found = watcher.replies(queries) if queries else {}
+    found = first_replies(watcher.find(queries)) if queries else {}
     with store.transaction():
         for iid, at in found.items():
             log.info("%s: the company replied (%s): check-ins cancelled", iid, at.isoformat())

@@ -114,11 +114,6 @@ class DraftStore(Protocol):
         """Remove a draft of ours; a draft already gone is not an error."""
 
 
-class ReplyWatcher(Protocol):
-    def replies(self, queries: list[ReplyQuery]) -> dict[str, datetime]:
-        """Interview id -> time of the first reply found after the interview's end."""
-
-
 @dataclass(frozen=True)
 class ReplyQuery:
     interview_id: str
@@ -126,3 +121,43 @@ class ReplyQuery:
     senders: tuple[str, ...]  # addresses
     domains: tuple[str, ...]
     user_email: str
+
+
+@dataclass(frozen=True)
+class FoundReply:
+    """A message that reply detection matched, known by its headers only.
+
+    Nothing here comes from the body: the core decides whether to ``fetch`` the message to
+    read what it says. ``ref`` is the watcher's own handle for ``fetch`` (a Gmail message
+    id, an IMAP ``folder/UIDVALIDITY/UID``); it must stay the same for the same message
+    across cycles, because the core remembers which refs it has already classified.
+    """
+
+    ref: str
+    interview_ids: tuple[str, ...]  # every query whose senders/domains/after it matches
+    sender: Person  # the From address (lower-case) and display name
+    received: datetime  # aware: Gmail internalDate, IMAP INTERNALDATE
+    subject: str = ""
+    message_id: str | None = None  # the RFC 5322 Message-ID, with its angle brackets
+    references: str | None = None  # its References header, for a threaded answer
+    thread_id: str | None = None  # Gmail threadId; None where the backend has none
+
+
+class ReplyWatcher(Protocol):
+    def find(self, queries: list[ReplyQuery]) -> list[FoundReply]:
+        """Messages from each query's senders or domains received after ``after``, not from
+        the user, oldest first; headers only (no body is read)."""
+
+    def fetch(self, ref: str) -> bytes | None:
+        """The whole RFC 5322 message of a found reply, for classification, or None when it
+        is gone. The core reads it in memory and never stores it."""
+
+
+def first_replies(found: list[FoundReply]) -> dict[str, datetime]:
+    """Interview id -> time of its earliest found message (the pre-classification view)."""
+    out: dict[str, datetime] = {}
+    for reply in found:
+        for iid in reply.interview_ids:
+            if iid not in out or reply.received < out[iid]:
+                out[iid] = reply.received
+    return out

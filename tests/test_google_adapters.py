@@ -34,6 +34,7 @@ from integrations.base import (
     ReminderSpec,
     ReplyQuery,
     TransientError,
+    first_replies,
 )
 from integrations.google import auth
 from integrations.google.calendar import (
@@ -45,7 +46,7 @@ from integrations.google.calendar import (
 )
 from integrations.google.client import GoogleClient
 from integrations.google.gmail import GmailDrafts, GmailReplies, build_queries
-from tests.fakes.google_server import FakeGoogle, loopback_only
+from tests.fakes.google_server import FakeGoogle, iter_calls, loopback_only
 from tests.fakes.memory_keyring import MemoryKeyring
 
 ACCOUNT = "alex@example.com"
@@ -149,9 +150,7 @@ def test_a_new_sign_in_is_picked_up_without_a_restart(
     for _ in range(2):  # refused, and refused again while nothing changed
         with pytest.raises(AuthError):
             source.read()
-    ring.set_password(
-        auth.SERVICE_NAME, ACCOUNT, json.dumps(fake.authorized_user_info("rt-new"))
-    )
+    ring.set_password(auth.SERVICE_NAME, ACCOUNT, json.dumps(fake.authorized_user_info("rt-new")))
     assert len(source.read().events) == 1
     stored = json.loads(ring.get_password(auth.SERVICE_NAME, ACCOUNT) or "{}")
     assert stored["refresh_token"] == "rt-new"
@@ -647,7 +646,7 @@ def test_replies_one_search(fake: FakeGoogle, client: GoogleClient) -> None:
     ]
     watcher = GmailReplies(None, ACCOUNT, client=client)
     fake.reset_records()
-    found = watcher.replies(queries)
+    found = first_replies(watcher.find(queries))
     assert found == {
         "acme": end + timedelta(days=1),
         "globex": datetime(2026, 12, 5, tzinfo=UTC),
@@ -658,9 +657,33 @@ def test_replies_one_search(fake: FakeGoogle, client: GoogleClient) -> None:
     assert q.startswith("(from:") and f"-from:{ACCOUNT}" in q and "from:acme.com" in q
     assert "from:sam@acme.com" not in q  # covered by the domain
     fake.reset_records()
-    assert watcher.replies(queries) == found
+    assert first_replies(watcher.find(queries)) == found
     assert api_requests(fake) == 1  # nothing new: the search only
-    assert GmailReplies(None, ACCOUNT, client=client).replies([]) == {}
+    assert GmailReplies(None, ACCOUNT, client=client).find([]) == []
+
+
+def test_found_replies_carry_headers_and_bodies_are_read_only_on_request(
+    fake: FakeGoogle, client: GoogleClient
+) -> None:
+    end = datetime(2026, 12, 1, 15, tzinfo=NY)
+    mid = fake.add_message(
+        "Sam Recruiter <Sam@Acme.com>",
+        subject="Re: Thank you",
+        body="We have decided to move forward with other candidates.",
+        when=end + timedelta(days=2),
+    )
+    watcher = GmailReplies(None, ACCOUNT, client=client)
+    fake.reset_records()
+    [reply] = watcher.find([ReplyQuery("acme", end, ("sam@acme.com",), ("acme.com",), ACCOUNT)])
+    assert reply.ref == mid and reply.interview_ids == ("acme",)
+    assert reply.sender == Person("Sam Recruiter", "sam@acme.com")
+    assert reply.subject == "Re: Thank you" and reply.thread_id
+    assert reply.message_id and reply.message_id.startswith("<")
+    formats = [c.query.get("format") for c in iter_calls(fake, "/gmail/v1/users/me/messages/")]
+    assert formats == [["metadata"]]  # no body read by the search
+    raw = watcher.fetch(mid)
+    assert raw is not None and b"other candidates" in raw
+    assert watcher.fetch("0000000000000000") is None  # gone: not an error
 
 
 def test_build_queries_splits_only_when_long() -> None:

@@ -19,7 +19,14 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from integrations.base import DraftSpec, ExistingDraft, ReplyQuery, TransientError
+from daemon.model import Person
+from integrations.base import (
+    DraftSpec,
+    ExistingDraft,
+    FoundReply,
+    ReplyQuery,
+    TransientError,
+)
 from integrations.google.client import GoogleClient, status_of
 
 log = logging.getLogger(__name__)
@@ -241,8 +248,25 @@ def build_queries(queries: list[ReplyQuery]) -> list[str]:
     return out
 
 
+_FOUND_HEADERS = ["From", "Subject", "Message-ID", "References"]
+
+
+@dataclass(frozen=True)
+class _Meta:
+    """What ``format=metadata`` told us about one message (Gmail messages never change)."""
+
+    sender: Person
+    internal_ms: int
+    subject: str
+    message_id: str | None
+    references: str | None
+    thread_id: str | None
+
+
 class GmailReplies:
-    """ReplyWatcher: one ``messages.list`` search per cycle for every interview at once."""
+    """ReplyWatcher: one ``messages.list`` search per cycle for every interview at once;
+    headers (``format=metadata``) for new matches; the body (``format=raw``) only when the
+    core asks for it."""
 
     def __init__(
         self,
@@ -255,25 +279,45 @@ class GmailReplies:
     ) -> None:
         self.client = _client(api_root, account, credentials, client)
         self.user_id = user_id
-        self._seen: dict[str, tuple[str, int]] = {}  # message id -> (sender, internalDate ms)
+        self._seen: dict[str, _Meta] = {}  # message id -> its headers
 
-    def replies(self, queries: list[ReplyQuery]) -> dict[str, datetime]:
+    def find(self, queries: list[ReplyQuery]) -> list[FoundReply]:
         found: list[str] = []
         for search in build_queries(queries):
             found += self._search(search)
         self._learn([m for m in dict.fromkeys(found) if m not in self._seen])
-        result: dict[str, datetime] = {}
-        for mid in found:
-            if mid not in self._seen:
+        out: list[FoundReply] = []
+        for mid in dict.fromkeys(found):
+            meta = self._seen.get(mid)
+            if meta is None:
                 continue
-            sender, ms = self._seen[mid]
-            when = datetime.fromtimestamp(ms / 1000, UTC)
-            for q in queries:
-                if self._matches(q, sender, when) and (
-                    q.interview_id not in result or when < result[q.interview_id]
-                ):
-                    result[q.interview_id] = when
-        return result
+            when = datetime.fromtimestamp(meta.internal_ms / 1000, UTC)
+            ids = tuple(
+                q.interview_id for q in queries if self._matches(q, meta.sender.email, when)
+            )
+            if ids:
+                out.append(
+                    FoundReply(
+                        ref=mid,
+                        interview_ids=ids,
+                        sender=meta.sender,
+                        received=when,
+                        subject=meta.subject,
+                        message_id=meta.message_id,
+                        references=meta.references,
+                        thread_id=meta.thread_id,
+                    )
+                )
+        return sorted(out, key=lambda r: (r.received, r.ref))
+
+    def fetch(self, ref: str) -> bytes | None:
+        """``messages.get format=raw``: the message as sent, decoded in memory only."""
+        request = self._messages().get(userId=self.user_id, id=ref, format="raw")
+        answer = self.client.execute(
+            request, what="reading a Gmail reply", idempotent=True, tolerate=frozenset({404})
+        )
+        raw = answer.get("raw") if isinstance(answer, dict) else None
+        return _b64decode(raw) if raw else None
 
     @staticmethod
     def _matches(q: ReplyQuery, sender: str, when: datetime) -> bool:
@@ -282,8 +326,10 @@ class GmailReplies:
         senders = {s.lower() for s in q.senders}
         return sender in senders or _in_domains(sender, (d.lower().lstrip("@") for d in q.domains))
 
+    def _messages(self) -> Any:
+        return self.client.gmail().users().messages()
+
     def _search(self, query: str) -> list[str]:
-        messages = self.client.gmail().users().messages()
         out: list[str] = []
         page: str | None = None
         while True:
@@ -291,7 +337,9 @@ class GmailReplies:
             if page:
                 params["pageToken"] = page
             data = self.client.execute(
-                messages.list(**params), what="searching Gmail for replies", idempotent=True
+                self._messages().list(**params),
+                what="searching Gmail for replies",
+                idempotent=True,
             )
             out += [m["id"] for m in data.get("messages", []) or []]
             page = data.get("nextPageToken")
@@ -299,12 +347,13 @@ class GmailReplies:
                 return out
 
     def _learn(self, message_ids: list[str]) -> None:
-        """Sender and arrival time of new messages (batched ``format=metadata``, From only)."""
+        """Headers and arrival time of new messages (batched ``format=metadata``)."""
         if not message_ids:
             return
-        messages = self.client.gmail().users().messages()
         calls = {
-            m: messages.get(userId=self.user_id, id=m, format="metadata", metadataHeaders=["From"])
+            m: self._messages().get(
+                userId=self.user_id, id=m, format="metadata", metadataHeaders=_FOUND_HEADERS
+            )
             for m in message_ids
         }
         answers = self.client.batch("gmail", calls, what="reading Gmail replies")
@@ -313,5 +362,21 @@ class GmailReplies:
                 continue
             if status_of(answer):
                 raise self.client.failure(answer, "reading Gmail replies")
-            sender = email.utils.parseaddr(_headers(answer).get("from", ""))[1].lower()
-            self._seen[mid] = (sender, int(answer.get("internalDate") or 0))
+            self._seen[mid] = _meta_of(answer)
+
+
+def _meta_of(answer: dict[str, Any]) -> _Meta:
+    heads = _headers(answer)
+    name, address = email.utils.parseaddr(heads.get("from", ""))
+    return _Meta(
+        sender=Person(_one_line(name) or None, address.lower()),
+        internal_ms=int(answer.get("internalDate") or 0),
+        subject=_one_line(heads.get("subject", "")),
+        message_id=heads.get("message-id", "").strip() or None,
+        references=_one_line(heads.get("references", "")) or None,
+        thread_id=answer.get("threadId"),
+    )
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
