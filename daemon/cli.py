@@ -71,6 +71,9 @@ def _parser() -> argparse.ArgumentParser:
     now_opt(sp)
     sp = sub.add_parser("doctor", help="check config, calendar, outputs and state; say what to fix")
     now_opt(sp)
+    sp = sub.add_parser("classify", help="say what reply messages mean (no config needed)")
+    sp.add_argument("--json", action="store_true", help="a list of {file, category, new_date}")
+    sp.add_argument("files", nargs="+", metavar="FILE", help="RFC 5322 messages; - for stdin")
     return p
 
 
@@ -157,6 +160,8 @@ def _is_adapter(exc: BaseException) -> bool:
 def _dispatch(args: argparse.Namespace) -> int:
     from daemon import config
 
+    if args.command == "classify":
+        return cmd_classify(args)
     settings = config.load(args.config)
     commands: dict[str, Callable[[argparse.Namespace, Settings], int]] = {
         "plan": cmd_plan,
@@ -357,6 +362,45 @@ def cmd_doctor(args: argparse.Namespace, settings: Settings) -> int:
     from daemon import doctor
 
     return doctor.run(settings, parse_now(args.now))
+
+
+def cmd_classify(args: argparse.Namespace) -> int:
+    """Reads messages and says what each means; needs no config and writes nothing."""
+    from daemon.classify import classify_bytes
+
+    results: list[dict[str, Any]] = []
+    unreadable = False
+    for name in args.files:
+        try:
+            raw = sys.stdin.buffer.read() if name == "-" else Path(name).read_bytes()
+        except OSError as exc:
+            print(f"error: {name}: cannot read: {exc.strerror}", file=sys.stderr)
+            unreadable = True
+            continue
+        reading = classify_bytes(raw)
+        new_date = reading.new_date.isoformat() if reading.new_date else None
+        results.append(
+            {"file": name, "category": reading.category, "new_date": new_date, "_why": reading}
+        )
+    if args.json:
+        doc = [{k: v for k, v in r.items() if k != "_why"} for r in results]
+        print(json.dumps(doc, indent=2, ensure_ascii=False))
+    else:
+        for r in results:
+            sys.stdout.write(_classify_line(r["file"], r["_why"]))
+    return EXIT_INPUT if unreadable else EXIT_OK
+
+
+def _classify_line(name: str, reading: Any) -> str:
+    extra = []
+    if reading.new_date:
+        extra.append(f"decision expected {reading.new_date:%a %Y-%m-%d}")
+    if reading.until:
+        extra.append(f"away until {reading.until:%a %Y-%m-%d}")
+    if reading.asked:
+        extra.append(f"asks for {reading.asked}")
+    details = f" ({'; '.join(extra)})" if extra else ""
+    return f"{name}: {reading.category}{details}; cue: {reading.cue}\n"
 
 
 if __name__ == "__main__":  # pragma: no cover
