@@ -74,6 +74,19 @@ def _parser() -> argparse.ArgumentParser:
     sp = sub.add_parser("classify", help="say what reply messages mean (no config needed)")
     sp.add_argument("--json", action="store_true", help="a list of {file, category, new_date}")
     sp.add_argument("files", nargs="+", metavar="FILE", help="RFC 5322 messages; - for stdin")
+    sp = sub.add_parser(
+        "demo",
+        help="run one sync on a calendar made for today, in a folder of its own; print the plan",
+    )
+    sp.add_argument(
+        "folder",
+        nargs="?",
+        type=Path,
+        metavar="DIR",
+        help="where the demo's calendar, config, state and outputs go"
+        " (default: ./interview-followup-demo)",
+    )
+    now_opt(sp)
     return p
 
 
@@ -138,7 +151,9 @@ def _report(exc: BaseException, debug: bool) -> int:
     if debug:
         log.exception("failed")
     code = EXIT_OTHER
-    if isinstance(exc, ConfigError | UsageError | NotAvailable):
+    from daemon.demo import DemoError
+
+    if isinstance(exc, ConfigError | UsageError | NotAvailable | DemoError):
         code = EXIT_USAGE
     elif isinstance(exc, BadInput):
         code = EXIT_INPUT
@@ -162,6 +177,8 @@ def _dispatch(args: argparse.Namespace) -> int:
 
     if args.command == "classify":
         return cmd_classify(args)
+    if args.command == "demo":  # a config of its own: never the user's
+        return cmd_demo(args)
     settings = config.load(args.config)
     commands: dict[str, Callable[[argparse.Namespace, Settings], int]] = {
         "plan": cmd_plan,
@@ -223,7 +240,6 @@ SYNC_LOCK_WAIT = 5.0  # seconds a `sync` waits for another `sync` (or a daemon) 
 
 
 def cmd_sync(args: argparse.Namespace, settings: Settings) -> int:
-    from daemon import service
     from daemon.lock import InstanceLock, LockBusy
 
     now = parse_now(args.now)
@@ -236,19 +252,28 @@ def cmd_sync(args: argparse.Namespace, settings: Settings) -> int:
             print(f"error: {exc}: {why} (see `interview-followup status`)", file=sys.stderr)
             return EXIT_OTHER
     try:
-        store = _store(settings)
-        adapters = _adapters(settings, store, now)
-        ev, rep = service.run_cycle(settings, store, adapters, now, dry_run=args.dry_run)
-        _warn(ev.warnings)
-        for line in rep.lines:
-            print(("would " if args.dry_run else "") + line)
-        print(rep.summary())
-        if not args.dry_run:
-            with store.transaction():
-                store.record_cycle(now, True, rep.summary())
+        _sync_once(settings, now, dry_run=args.dry_run, verbose=True)
     finally:
         lock.release()
     return EXIT_OK
+
+
+def _sync_once(settings: Settings, now: datetime, *, dry_run: bool, verbose: bool) -> Any:
+    """One cycle, recorded for ``status``; returns its evaluation (the plans as written)."""
+    from daemon import service
+
+    store = _store(settings)
+    adapters = _adapters(settings, store, now)
+    ev, rep = service.run_cycle(settings, store, adapters, now, dry_run=dry_run)
+    _warn(ev.warnings)
+    if verbose:
+        for line in rep.lines:
+            print(("would " if dry_run else "") + line)
+    print(rep.summary())
+    if not dry_run:
+        with store.transaction():
+            store.record_cycle(now, True, rep.summary())
+    return ev
 
 
 def cmd_run(args: argparse.Namespace, settings: Settings) -> int:
@@ -401,6 +426,21 @@ def _classify_line(name: str, reading: Any) -> str:
         extra.append(f"asks for {reading.asked}")
     details = f" ({'; '.join(extra)})" if extra else ""
     return f"{name}: {reading.category}{details}; cue: {reading.cue}\n"
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    """Writes the demo folder, runs one sync there, prints the plan and where to look."""
+    from daemon import config, demo, report
+
+    now = parse_now(args.now)
+    folder = args.folder or demo.DEFAULT_FOLDER
+    settings = config.load(demo.prepare(folder, now))
+    print(f"demo: a calendar made for {now.astimezone(ZoneInfo(demo.TIMEZONE)):%Y-%m-%d}")
+    ev = _sync_once(settings, now, dry_run=False, verbose=False)
+    tz = settings.user.timezone
+    sys.stdout.write("\n" + report.plan_table(now, tz, ev.plans, ev.skipped) + "\n")
+    sys.stdout.write(demo.where_to_look(settings))
+    return EXIT_OK
 
 
 if __name__ == "__main__":  # pragma: no cover
