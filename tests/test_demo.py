@@ -12,6 +12,7 @@ from datetime import datetime
 from email import policy
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import icalendar
 import pytest
@@ -164,7 +165,7 @@ def test_the_demo_runs_on_the_settings_of_config_example_toml(tmp_path: Path) ->
 
 
 def test_the_calendar_is_the_same_for_the_same_date() -> None:
-    tz = demo.ZoneInfo(demo.TIMEZONE)
+    tz = ZoneInfo(demo.TIMEZONE)
     day = datetime.fromisoformat("2030-02-11T08:00:00-05:00").date()
     assert demo.calendar(day, tz) == demo.calendar(day, tz)
     assert b"20300210T140000" in demo.calendar(day, tz)  # the panel interview, yesterday
