@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from daemon.backends import ACCOUNTS as ACCOUNT_NAMES
 from daemon.config import ConfigError
 from daemon.settings import Settings
 
@@ -58,9 +59,12 @@ def _parser() -> argparse.ArgumentParser:
     sp = sub.add_parser("status", help="each interview, its stage and next action")
     sp.add_argument("--json", action="store_true")
     now_opt(sp)
-    sp = sub.add_parser("auth", help="authorise a Google account")
-    sp.add_argument("provider", choices=["google"])
-    sp.add_argument("--no-browser", action="store_true", help="print the URL instead")
+    sp = sub.add_parser("auth", help="sign in: store the credentials of a provider")
+    sp.add_argument("provider", choices=list(ACCOUNT_NAMES))
+    sp.add_argument("--no-browser", action="store_true", help="google: print the URL instead")
+    sp.add_argument(
+        "--password-stdin", action="store_true", help="read the password from standard input"
+    )
     sp = sub.add_parser("outcome", help="record an outcome: rejected, offer, withdrawn, replied")
     sp.add_argument("id")
     sp.add_argument("outcome", choices=["rejected", "offer", "withdrawn", "replied"])
@@ -144,9 +148,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _report(exc: BaseException, debug: bool) -> int:
+    from daemon.backends import NotAvailable
+    from daemon.ports import AuthError, BadInput
     from daemon.state import StateError
-    from integrations.base import AuthError, BadInput
-    from integrations.registry import NotAvailable
 
     if debug:
         log.exception("failed")
@@ -167,7 +171,7 @@ def _report(exc: BaseException, debug: bool) -> int:
 
 
 def _is_adapter(exc: BaseException) -> bool:
-    from integrations.base import AdapterError
+    from daemon.ports import AdapterError
 
     return isinstance(exc, AdapterError)
 
@@ -200,14 +204,14 @@ def _store(settings: Settings, *, readonly: bool = False) -> Any:
 
 
 def _adapters(settings: Settings, store: Any, now: datetime | None = None) -> Any:
+    from daemon import backends
     from daemon.service import Adapters
-    from integrations import registry
 
     return Adapters(
-        source=registry.make_source(settings, cursors=store),
-        reminders=registry.make_reminders(settings),
-        drafts=registry.make_drafts(settings, clock=None if now is None else (lambda: now)),
-        replies=registry.make_replies(settings),
+        source=backends.make_source(settings, cursors=store),
+        reminders=backends.make_reminders(settings),
+        drafts=backends.make_drafts(settings, clock=None if now is None else (lambda: now)),
+        replies=backends.make_replies(settings),
     )
 
 
@@ -217,12 +221,11 @@ def _warn(warnings_: Sequence[str]) -> None:
 
 
 def cmd_plan(args: argparse.Namespace, settings: Settings) -> int:
-    from daemon import report, service
-    from integrations import registry
+    from daemon import backends, report, service
 
     now = parse_now(args.now)
     store = _store(settings, readonly=True)
-    ev = service.evaluate(settings, store, registry.make_source(settings, cursors=store), now)
+    ev = service.evaluate(settings, store, backends.make_source(settings, cursors=store), now)
     _warn(ev.warnings)
     tz = settings.user.timezone
     if args.json:
@@ -311,36 +314,21 @@ def cmd_status(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_auth(args: argparse.Namespace, settings: Settings) -> int:
-    """The installed-app flow; the token goes to the keyring under ``[google] account``."""
-    from integrations.google import auth
-    from integrations.registry import reply_detection
+    """Sign in with the provider named; its Account stores the credentials."""
+    from daemon import backends
 
-    account = settings.google.get("account")
-    secrets = settings.google.get("client_secrets")
-    where = settings.config_path
-    if not account:
-        raise UsageError(f"{where}: [google] account: is required (the token is stored under it)")
-    if not secrets:
-        raise UsageError(f"{where}: [google] client_secrets: is required for `auth google`")
-    calendar = "google" in (settings.source.get("type"), settings.reminders.get("type"))
-    scopes = auth.scopes_for(
-        calendar=calendar or settings.drafts.get("type") != "gmail",
-        drafts=settings.drafts.get("type") == "gmail",
-        replies=reply_detection(settings),
-    )
-    auth.authorize(Path(str(secrets)), str(account), scopes, no_browser=args.no_browser)
-    print(f"stored the Google token for {account} in the keyring; scopes: {' '.join(scopes)}")
+    options = backends.AuthOptions(no_browser=args.no_browser, password_stdin=args.password_stdin)
+    print(backends.account(args.provider).authorize(settings, options))
     return EXIT_OK
 
 
 def _resolve_id(settings: Settings, store: Any, wanted: str, now: datetime) -> Any:
     """An interview by its full id, its UID, or a unique part of its id."""
-    from daemon import service
-    from integrations import registry
+    from daemon import backends, service
 
     known = {iid: row.interview for iid, row in store.interviews().items()}
     if wanted not in known:
-        ev = service.evaluate(settings, store, registry.make_source(settings), now)
+        ev = service.evaluate(settings, store, backends.make_source(settings), now)
         known.update({p.interview.id: p.interview for p in ev.plans})
     if wanted in known:
         return known[wanted]

@@ -7,6 +7,7 @@ to guarantee here than through a generic validator's error format.
 
 from __future__ import annotations
 
+import copy
 import os
 import tomllib
 from dataclasses import fields
@@ -15,6 +16,7 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from daemon import backends
 from daemon.settings import (
     DetectionSettings,
     Settings,
@@ -31,21 +33,14 @@ class ConfigError(Exception):
 
 _SECTION_KEYS: dict[str, set[str]] = {
     "user": {f.name for f in fields(UserSettings)},
-    "source": {"type", "path", "all_interviews", "calendars", "interview_calendars", "name"},
-    "reminders": {"type", "path", "calendar"},
-    "drafts": {"type", "path"},
     "detection": {f.name for f in fields(DetectionSettings)},
     "timeline": {f.name for f in fields(TimelineSettings)},
     "templates": {"path"},
-    "google": {"account", "client_secrets", "api_root", "reply_detection"},
     "daemon": {"poll_minutes"},
     "state": {"path"},
 }
-_TYPES = {
-    "source": ("ics", "google", "caldav"),
-    "reminders": ("ics", "google", "caldav"),
-    "drafts": ("maildir", "gmail", "imap"),
-}
+# [source], [reminders], [drafts] and the account sections ([google], [caldav]...) take the
+# keys their backend declares (daemon.backends).
 
 
 def default_config_path() -> Path:
@@ -101,32 +96,18 @@ class _Ctx:
 
 
 def _build(doc: dict[str, Any], ctx: _Ctx) -> Settings:
+    known = set(_SECTION_KEYS) | set(backends.ROLES) | set(backends.ACCOUNTS)
     for section, body in doc.items():
-        if section not in _SECTION_KEYS:
+        if section not in known:
             raise ctx.fail(section, None, f"unknown section [{section}]")
         if not isinstance(body, dict):
             raise ctx.fail(section, None, "must be a table")
-        for key in body:
+        for key in body if section in _SECTION_KEYS else ():
             if key not in _SECTION_KEYS[section]:
                 raise ctx.fail(section, key, f"unknown key '{key}'")
-    sec = {name: doc.get(name, {}) for name in _SECTION_KEYS}
-    source = _adapter_section(sec["source"], "source", ctx, default_type="ics")
-    reminders = _adapter_section(sec["reminders"], "reminders", ctx, default_type="ics")
-    drafts = _adapter_section(sec["drafts"], "drafts", ctx, default_type="maildir")
-    google = dict(sec["google"])
-    if "client_secrets" in google:
-        google["client_secrets"] = ctx.resolve(_str(google, "client_secrets", "google", ctx))
-    if "api_root" in google:
-        root = _str(google, "api_root", "google", ctx)
-        if not root.startswith(("http://", "https://")):
-            raise ctx.fail("google", "api_root", "must be an http(s) URL")
-        google["api_root"] = root if root.endswith("/") else root + "/"
-    if "reply_detection" in google:
-        _bool(google, "reply_detection", "google", ctx)
-    for name in ("account",):
-        if name in google:
-            _str(google, name, "google", ctx)
-    _check_google(source, reminders, drafts, google, ctx)
+    sec = {name: doc.get(name, {}) for name in known}
+    roles = {role: _role_section(sec[role], role, ctx) for role in backends.ROLES}
+    accounts = _accounts(sec, roles, ctx)
     templates = sec["templates"].get("path")
     state = sec["state"].get("path")
     return Settings(
@@ -134,10 +115,11 @@ def _build(doc: dict[str, Any], ctx: _Ctx) -> Settings:
         user=_user(sec["user"], ctx),
         detection=_detection(sec["detection"], ctx),
         timeline=_timeline(sec["timeline"], ctx),
-        source=source,
-        reminders=reminders,
-        drafts=drafts,
-        google=google,
+        source=roles["source"],
+        reminders=roles["reminders"],
+        drafts=roles["drafts"],
+        google=accounts.get("google", {}),
+        accounts=accounts,
         templates_dir=ctx.resolve(_expect(templates, str, "templates", "path", ctx))
         if templates is not None
         else None,
@@ -148,40 +130,92 @@ def _build(doc: dict[str, Any], ctx: _Ctx) -> Settings:
     )
 
 
-def _adapter_section(
-    body: dict[str, Any], section: str, ctx: _Ctx, default_type: str
-) -> dict[str, object]:
-    out: dict[str, object] = dict(body)
-    kind = out.setdefault("type", default_type)
-    if kind not in _TYPES[section]:
-        allowed = " | ".join(_TYPES[section])
-        raise ctx.fail(section, "type", f"must be one of {allowed}, not {kind!r}")
-    if "path" in out:
-        out["path"] = ctx.resolve(_str(body, "path", section, ctx))
-    elif kind in ("ics", "maildir"):
-        raise ctx.fail(section, "path", f"is required when type = {kind!r}")
-    for key in ("calendars", "interview_calendars"):
-        if key in out:
-            _str_list(body, key, section, ctx)
-    if "all_interviews" in out:
-        _bool(body, "all_interviews", section, ctx)
-    if "calendar" in out:
-        _str(body, "calendar", section, ctx)
+def _role_section(body: dict[str, Any], role: backends.Role, ctx: _Ctx) -> dict[str, object]:
+    """[source], [reminders] or [drafts]: the keys its ``type``'s backend declares."""
+    kind = body.get("type", backends.DEFAULT_TYPES[role])
+    if kind not in backends.types(role):
+        allowed = " | ".join(backends.types(role))
+        raise ctx.fail(role, "type", f"must be one of {allowed}, not {kind!r}")
+    chosen = backends.backend(role, kind)
+    values = _declared(body, (backends.Key("type"), *chosen.keys), role, ctx, f"type = {kind!r}")
+    try:
+        chosen.validate(values)
+    except backends.KeyProblem as problem:
+        raise ctx.fail(role, problem.key, str(problem)) from None
+    return values
+
+
+def _accounts(
+    sec: dict[str, Any], roles: dict[backends.Role, dict[str, object]], ctx: _Ctx
+) -> dict[str, dict[str, object]]:
+    """Every account section present or needed; a needed one must have its required keys."""
+    needs: dict[str, str] = {}
+    for role, values in roles.items():
+        used = backends.backend(role, str(values["type"])).account
+        if used is not None:
+            needs.setdefault(used, f"[{role}] type = {values['type']!r}")
+    out: dict[str, dict[str, object]] = {}
+    for name in backends.ACCOUNTS:
+        if name not in needs and not sec[name]:
+            continue
+        acct = backends.account(name)
+        why = needs.get(name)
+        out[name] = _declared(sec[name], acct.keys, name, ctx, why)
+        try:
+            acct.validate(out[name])
+        except backends.KeyProblem as problem:
+            raise ctx.fail(name, problem.key, str(problem)) from None
     return out
 
 
-def _check_google(
-    source: dict[str, object],
-    reminders: dict[str, object],
-    drafts: dict[str, object],
-    google: dict[str, object],
+def _declared(
+    body: dict[str, Any],
+    keys: tuple[backends.Key, ...],
+    section: str,
     ctx: _Ctx,
-) -> None:
-    """Google types need the account whose token the keyring holds."""
-    uses = [s for s, d in (("source", source), ("reminders", reminders), ("drafts", drafts))
-            if d.get("type") in ("google", "gmail")]
-    if uses and "account" not in google:
-        raise ctx.fail("google", "account", f"is required when [{uses[0]}] type is Google's")
+    needed_by: str | None,
+) -> dict[str, object]:
+    """The section's values checked against the declared keys, defaults filled in.
+    ``needed_by`` (what makes the section needed) turns on the ``required`` checks."""
+    declared = {k.name: k for k in keys}
+    for name in body:
+        if name not in declared:
+            where = f" with {needed_by}" if needed_by and section in backends.ROLES else ""
+            raise ctx.fail(section, name, f"unknown key '{name}'{where}")
+    out: dict[str, object] = {}
+    for key in keys:
+        if key.name in body:
+            out[key.name] = _value(body, key, section, ctx)
+        elif key.required and needed_by is not None:
+            raise ctx.fail(section, key.name, f"is required when {needed_by}")
+        elif key.default is not None:
+            out[key.name] = copy.copy(key.default)
+    return out
+
+
+def _value(body: dict[str, Any], key: backends.Key, section: str, ctx: _Ctx) -> object:
+    name = key.name
+    if key.kind == "bool":
+        return _bool(body, name, section, ctx)
+    if key.kind == "int":
+        return _int(body, name, section, ctx, 0)
+    if key.kind == "str_list":
+        return list(_str_list(body, name, section, ctx))
+    if key.kind == "command":
+        argv = _str_list(body, name, section, ctx)
+        if not argv or not argv[0].strip():
+            raise ctx.fail(section, name, 'must be a command as a list, e.g. ["pass", "show", "x"]')
+        return list(argv)
+    text = _str(body, name, section, ctx)
+    if key.choices and text not in key.choices:
+        raise ctx.fail(section, name, f"must be one of {' | '.join(key.choices)}, not {text!r}")
+    if key.kind == "path":
+        return ctx.resolve(text)
+    if key.kind == "url":
+        if not text.startswith(("http://", "https://")):
+            raise ctx.fail(section, name, "must be an http(s) URL")
+        return text if text.endswith("/") else text + "/"
+    return text
 
 
 def _user(body: dict[str, Any], ctx: _Ctx) -> UserSettings:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable
 from datetime import datetime
+from functools import partial
 from pathlib import Path
 
 from daemon.settings import Settings
@@ -21,7 +22,8 @@ class Note(Exception):
     """Worth knowing, not a failure: printed as a note, exit code unchanged."""
 
 
-def _writable_dir(path: Path) -> bool:
+def writable_dir(path: Path) -> bool:
+    """Whether ``path``, or its nearest existing ancestor, lets us create files."""
     probe = path
     while not probe.exists():
         probe = probe.parent
@@ -30,12 +32,15 @@ def _writable_dir(path: Path) -> bool:
 
 def run(settings: Settings, now: datetime) -> int:
     """Print one line per check; the exit code is that of the first problem found."""
+    from daemon import backends
+
+    chosen = backends.configured(settings)
     checks: list[tuple[str, Callable[[], str]]] = [
         ("config", lambda: f"{settings.config_path} is valid"),
         ("calendar", lambda: _check_source(settings, now)),
-        ("reminders", lambda: _check_output(settings.reminders, "reminders")),
-        ("drafts", lambda: _check_output(settings.drafts, "drafts")),
-        ("google", lambda: _check_google(settings)),
+        ("reminders", lambda: chosen["reminders"].check(settings)),
+        ("drafts", lambda: chosen["drafts"].check(settings)),
+        *((a.name, partial(a.check, settings)) for a in backends.accounts_in_use(settings)),
         ("state", lambda: _check_state(settings)),
         ("templates", lambda: _check_templates(settings)),
         ("lock", lambda: _check_lock(settings)),
@@ -60,36 +65,16 @@ def run(settings: Settings, now: datetime) -> int:
 
 
 def _check_source(settings: Settings, now: datetime) -> str:
+    from daemon import backends
     from daemon.service import evaluate
     from daemon.state import StateStore
-    from integrations.registry import make_source
 
     store = StateStore(settings.state_path, readonly=True)
-    ev = evaluate(settings, store, make_source(settings), now)
+    ev = evaluate(settings, store, backends.make_source(settings), now)
     return (
-        f"{settings.source.get('path', settings.source.get('type'))}: "
+        f"{backends.configured(settings)['source'].check(settings)}: "
         f"{len(ev.plans)} interviews, {len(ev.skipped)} skipped, {len(ev.warnings)} warnings"
     )
-
-
-def _check_output(section: dict[str, object], name: str) -> str:
-    path = section.get("path")
-    if path is None:
-        return f"type {section.get('type')}"
-    p = Path(str(path))
-    if not _writable_dir(p if p.is_dir() else p.parent):
-        raise PermissionError(f"{p}: not writable: fix the permissions or change [{name}] path")
-    return f"{p} is writable"
-
-
-def _check_google(settings: Settings) -> str:
-    from integrations.registry import probe_google
-
-    answered = probe_google(settings)
-    if not answered:
-        raise Note("not configured")
-    account = settings.google.get("account")
-    return f"the token for {account} works; {' and '.join(answered)} answered"
 
 
 def _check_state(settings: Settings) -> str:
@@ -121,7 +106,7 @@ def _check_lock(settings: Settings) -> str:
         what = "the daemon is running" if held.command == "run" else "a sync is in progress"
         return f"{lock_path(settings.state_path)} held by `{held.command}` ({pid}): {what}"
     path = lock_path(settings.state_path)
-    if not _writable_dir(path.parent):
+    if not writable_dir(path.parent):
         raise Problem(f"{path.parent}: not writable, so `run` cannot take its lock")
     return f"{path} is free: no daemon running"
 

@@ -28,9 +28,9 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from daemon.keys import message_id, output_key
 from daemon.model import Action, Interview, Person
+from daemon.ports import DraftSpec
 from daemon.settings import UserSettings
 from daemon.subjects import subject_for
-from integrations.base import DraftSpec
 
 # Draft type -> template file stem. Both check-ins share one template.
 TEMPLATE_FOR: Mapping[str, str] = {

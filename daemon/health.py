@@ -63,14 +63,15 @@ def _source_fix(settings: Settings) -> str:
 
 def classify(exc: BaseException, settings: Settings) -> Problem:
     """The user-facing state for a failed cycle; the most specific cause wins."""
+    from daemon.backends import auth_fix
+    from daemon.ports import AdapterError, AuthError, BadInput, TransientError
     from daemon.state import StateError
-    from integrations.base import AdapterError, AuthError, BadInput, TransientError
 
     if _is_disk_full(exc):
         where = settings.state_path.parent
         return Problem("disk", f"disk full: {_first_line(exc)}", f"free disk space ({where})")
     if isinstance(exc, AuthError):
-        return Problem("auth", _first_line(exc), f"run `{APP} auth google`")
+        return Problem("auth", _first_line(exc), exc.fix or auth_fix(settings))
     if isinstance(exc, TransientError):
         return Problem(
             "network", _first_line(exc), "none needed: it retries; check the network if it lasts"

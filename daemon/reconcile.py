@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
 from daemon.model import Action, Plan
+from daemon.ports import ExistingDraft, ReminderSpec
 from daemon.state import LIVE, USER_DELETED, USER_MODIFIED, OutputRow
-from integrations.base import ExistingDraft, ReminderSpec
 
 
 def reminder_fingerprint(spec: ReminderSpec) -> str:

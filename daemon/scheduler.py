@@ -146,7 +146,7 @@ class Engine:
         return self.store, self.adapters
 
     def _failed(self, now: datetime, exc: Exception) -> Outcome:
-        from integrations.base import AuthError
+        from daemon.ports import AuthError
 
         problem = health.classify(exc, self.settings)
         delay = self.backoff.fail()

@@ -29,6 +29,16 @@ from daemon.codec import (
 from daemon.detect import Detection, detect, same_company, superseded_by
 from daemon.keys import output_key
 from daemon.model import OUTREACH_TYPES, Action, History, Interview, Plan, Skip
+from daemon.ports import (
+    DraftStore,
+    EventSource,
+    ExistingDraft,
+    ReminderSpec,
+    ReminderStore,
+    ReplyQuery,
+    ReplyWatcher,
+    first_replies,
+)
 from daemon.reconcile import (
     decide_reminder,
     draft_window_open,
@@ -49,17 +59,6 @@ from daemon.state import (
     OutputRow,
     StateStore,
 )
-from integrations.base import (
-    DraftStore,
-    EventSource,
-    ExistingDraft,
-    ReminderSpec,
-    ReminderStore,
-    ReplyQuery,
-    ReplyWatcher,
-    first_replies,
-)
-from integrations.registry import fingerprint_of
 
 log = logging.getLogger("interview-followup")
 
@@ -118,7 +117,7 @@ def read_detection(
     settings: Settings, store: StateStore, source: EventSource
 ) -> tuple[Detection, tuple[str, ...], frozenset[str]]:
     """Detection for the source's current content; reuses the last one when unchanged."""
-    fp = fingerprint_of(source)
+    fp = source.fingerprint()
     key = f"{fp}|{_settings_digest(settings)}" if fp else None
     if key is not None:
         cached = store.cache_get("source", key)
@@ -193,7 +192,7 @@ def _gone(
 def _world(
     settings: Settings, detection: Detection, store: StateStore, unreadable: frozenset[str]
 ) -> _World:
-    from integrations.registry import source_ids
+    from daemon.backends import source_ids
 
     rows = store.interviews()
     interviews = {i.id: i for i in detection.interviews}
@@ -326,10 +325,9 @@ def run_cycle(
 def _commit_cursors(store: StateStore, source: EventSource, dry_run: bool) -> None:
     """Sync tokens are saved only now, after the cycle's writes are recorded: a crash
     before this point replays the same changes next time, and nothing is lost."""
-    commit = getattr(source, "commit", None)
-    if callable(commit) and not dry_run:
+    if not dry_run:
         with store.transaction():
-            commit()
+            source.commit()
 
 
 def _check_replies(
@@ -391,9 +389,9 @@ def _observe(
     drafts: dict[str, ExistingDraft] | None = None
     if _changed(store, "reminders", adapters.reminders):
         present = adapters.reminders.snapshot()
-        if present or _exists(adapters.reminders):
+        if present or adapters.reminders.exists():
             changes.update(observe_reminders(world.outputs, present))
-    if fingerprint_of(adapters.drafts) is not None and _changed(store, "drafts", adapters.drafts):
+    if adapters.drafts.fingerprint() is not None and _changed(store, "drafts", adapters.drafts):
         drafts = adapters.drafts.snapshot()
         changes.update(observe_drafts(world.outputs, drafts))
     report.user_changes = len(changes)
@@ -429,19 +427,13 @@ def _follow_moved_drafts(
             store.set_output_ref(key, found.ref)
 
 
-def _exists(store: Any) -> bool:
-    """A reminder file deleted as a whole is an accident, not an edit: it is written anew."""
-    fn = getattr(store, "exists", None)
-    return bool(fn()) if callable(fn) else True
-
-
-def _changed(store: StateStore, name: str, adapter: Any) -> bool:
-    fp = fingerprint_of(adapter)
+def _changed(store: StateStore, name: str, adapter: ReminderStore | DraftStore) -> bool:
+    fp = adapter.fingerprint()
     return fp is None or store.cache_get(name, fp) is None
 
 
-def _remember(store: StateStore, name: str, adapter: Any) -> None:
-    fp = fingerprint_of(adapter)
+def _remember(store: StateStore, name: str, adapter: ReminderStore | DraftStore) -> None:
+    fp = adapter.fingerprint()
     if fp is not None:
         store.cache_put(name, fp, True)
 

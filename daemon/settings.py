@@ -129,6 +129,8 @@ class Settings:
     reminders: dict[str, object] = field(default_factory=dict)
     drafts: dict[str, object] = field(default_factory=dict)
     google: dict[str, object] = field(default_factory=dict)
+    # every account section in use or present ([google], [caldav], [imap]), checked
+    accounts: dict[str, dict[str, object]] = field(default_factory=dict)
     templates_dir: Path | None = None
     poll_minutes: float = 5.0
     state_path: Path = Path("state.sqlite3")

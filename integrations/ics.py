@@ -47,7 +47,7 @@ from icalendar.timezone import tzp
 from icalendar.timezone.windows_to_olson import WINDOWS_TO_OLSON
 
 from daemon.model import Attendee, SourceEvent
-from integrations.base import BadInput, SourceRead
+from integrations.base import BadInput, EventSource, SourceRead
 
 log = logging.getLogger(__name__)
 
@@ -366,7 +366,7 @@ def _quick_uid(block: str) -> str | None:
 # ---------------------------------------------------------------- the source
 
 
-class IcsSource:
+class IcsSource(EventSource):
     """EventSource over one ``.ics`` file (see the module docstring for the choices)."""
 
     def __init__(

@@ -14,13 +14,13 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
-from integrations.base import AdapterError, ReminderSpec
+from integrations.base import AdapterError, ReminderSpec, ReminderStore
 
 KEY_PROP = "X-INTERVIEW-FOLLOWUP-KEY"
 PRODID = "-//interview-followup//reminders//EN"
 
 
-class IcsReminders:
+class IcsReminders(ReminderStore):
     """ReminderStore over one ``.ics`` file."""
 
     def __init__(self, path: Path, calendar_name: str = "Interview follow-ups") -> None:

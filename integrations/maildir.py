@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from daemon.drafts import message_fingerprint, render_message
-from integrations.base import AdapterError, DraftSpec, ExistingDraft
+from integrations.base import AdapterError, DraftSpec, DraftStore, ExistingDraft
 
 KEY_HEADER = "X-Interview-Followup-Key"
 HEADER_LIMIT = 256 * 1024  # a header block larger than this is not one of ours
@@ -39,7 +39,7 @@ def _why(exc: OSError) -> str:
     return exc.strerror or type(exc).__name__
 
 
-class MaildirDrafts:
+class MaildirDrafts(DraftStore):
     """A DraftStore over the Maildir at ``path`` (created, with cur/new/tmp, on first use).
 
     ``clock`` gives the Date of drafts whose ``create`` call names none; the real clock is

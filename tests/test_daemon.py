@@ -28,7 +28,7 @@ from daemon.lock import Holder, InstanceLock, LockBusy, holder, lock_path
 from daemon.scheduler import Engine
 from daemon.sdnotify import Notifier, watchdog_interval
 from daemon.state import StateStore
-from integrations.base import AuthError, BadInput, SourceRead, TransientError
+from integrations.base import AuthError, BadInput, EventSource, SourceRead, TransientError
 from tests.conftest import ROOT, Workspace
 from tests.daemon_support import Daemon, NotifySocket, run_cli, wait_until
 
@@ -133,7 +133,7 @@ def test_the_lock_of_a_killed_process_is_free_at_once(tmp_path: Path) -> None:
 # the engine: failures are states ---------------------------------------------------------
 
 
-class Flaky:
+class Flaky(EventSource):
     """The real calendar source, made to fail on demand like a network or disk would."""
 
     def __init__(self) -> None:
@@ -229,10 +229,11 @@ def test_failing_cycles_log_once_back_off_and_recover_by_themselves(
     ("failure", "kind", "fix"),
     [
         (
-            AuthError("Google token expired or revoked"),
+            AuthError("Google token expired or revoked", fix="run `interview-followup auth google`"),
             "auth",
             "run `interview-followup auth google`",
         ),
+        (AuthError("the server refused the password"), "auth", "run `interview-followup doctor`"),
         (BadInput("calendar.ics: no such file"), "calendar", "restore the calendar file"),
         (OSError(errno.ENOSPC, "No space left on device", "drafts/tmp/x"), "disk", "free disk"),
         (ValueError("Dear Jane, thank you ... secret body"), "internal", "--debug sync"),

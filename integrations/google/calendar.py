@@ -24,7 +24,14 @@ from typing import Any, Protocol
 from zoneinfo import ZoneInfo
 
 from daemon.model import Attendee, SourceEvent
-from integrations.base import BadInput, CursorExpired, ReminderSpec, SourceRead
+from integrations.base import (
+    BadInput,
+    CursorExpired,
+    EventSource,
+    ReminderSpec,
+    ReminderStore,
+    SourceRead,
+)
 from integrations.google.client import GoogleClient, status_of
 
 log = logging.getLogger(__name__)
@@ -235,7 +242,7 @@ def _prune(items: dict[str, dict[str, Any]], now: datetime) -> dict[str, dict[st
 # The source
 
 
-class GoogleCalendarSource:
+class GoogleCalendarSource(EventSource):
     """EventSource over one or more Google calendars, read incrementally with sync tokens."""
 
     def __init__(
@@ -260,10 +267,6 @@ class GoogleCalendarSource:
         self._pending: dict[str, str] = {}
         # calendar -> (committed JSON, token, events): a poll does not re-parse 5,000 events
         self._memo: dict[str, tuple[str, str | None, dict[str, dict[str, Any]]]] = {}
-
-    def fingerprint(self) -> str | None:
-        """Unknown without asking Google; the incremental read is the cheap check."""
-        return None
 
     def pending_cursors(self) -> dict[str, str]:
         """Store key -> value to save once the cycle's writes are recorded."""
@@ -407,7 +410,7 @@ def spec_from_event(item: dict[str, Any]) -> ReminderSpec | None:
     )
 
 
-class GoogleReminders:
+class GoogleReminders(ReminderStore):
     """ReminderStore on one Google calendar; every write is batched and retry-safe."""
 
     def __init__(
@@ -424,9 +427,6 @@ class GoogleReminders:
         self.client = _client(api_root, account, credentials, client)
         self.time_zone = time_zone
         self._known: dict[str, ReminderSpec] = {}
-
-    def fingerprint(self) -> str | None:
-        return None
 
     def body(self, spec: ReminderSpec) -> dict[str, Any]:
         out: dict[str, Any] = {

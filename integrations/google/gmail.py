@@ -22,9 +22,11 @@ from typing import Any
 from daemon.model import Person
 from integrations.base import (
     DraftSpec,
+    DraftStore,
     ExistingDraft,
     FoundReply,
     ReplyQuery,
+    ReplyWatcher,
     TransientError,
 )
 from integrations.google.client import GoogleClient, status_of
@@ -61,7 +63,7 @@ class _Seen:
     fingerprint: str | None = None
 
 
-class GmailDrafts:
+class GmailDrafts(DraftStore):
     """DraftStore in the user's Gmail drafts (never sends)."""
 
     def __init__(
@@ -79,9 +81,6 @@ class GmailDrafts:
         self.clock = clock
         self._seen: dict[str, _Seen] = {}  # message id -> what we learnt
         self._created: dict[str, str] = {}  # key -> draft id this process created
-
-    def fingerprint(self) -> str | None:
-        return None
 
     def _drafts(self) -> Any:
         return self.client.gmail().users().drafts()
@@ -263,7 +262,7 @@ class _Meta:
     thread_id: str | None
 
 
-class GmailReplies:
+class GmailReplies(ReplyWatcher):
     """ReplyWatcher: one ``messages.list`` search per cycle for every interview at once;
     headers (``format=metadata``) for new matches; the body (``format=raw``) only when the
     core asks for it."""

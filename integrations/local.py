@@ -1,0 +1,75 @@
+"""The local backends: a ``.ics`` file as source or reminder store, a Maildir for drafts.
+
+Only declarations here; the adapters (and icalendar) are imported when one is made.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from daemon.backends import Backend, Key, Wiring
+from daemon.settings import Settings
+
+_PATH = Key("path", "path", required=True)
+
+
+def _writable(path: Path, section: str) -> str:
+    from daemon.doctor import writable_dir
+
+    if not writable_dir(path if path.is_dir() else path.parent):
+        fix = f"fix the permissions or change [{section}] path"
+        raise PermissionError(f"{path}: not writable: {fix}")
+    return f"{path} is writable"
+
+
+class IcsSourceBackend(Backend):
+    role = "source"
+    type = "ics"
+    keys = (_PATH, Key("all_interviews", "bool", default=False))
+
+    def source_ids(self, settings: Settings) -> frozenset[str]:
+        return frozenset({f"ics:{Path(str(settings.source['path'])).name}"})
+
+    def make(self, settings: Settings, wiring: Wiring) -> Any:
+        from integrations.ics import IcsSource
+
+        det = settings.detection
+        return IcsSource(
+            Path(str(settings.source["path"])),
+            source_id=next(iter(self.source_ids(settings))),
+            user_tz=settings.user.timezone,
+            keywords=(*det.patterns, det.tag),
+            all_interviews=bool(settings.source.get("all_interviews", False)),
+        )
+
+    def check(self, settings: Settings) -> str:
+        return str(settings.source["path"])
+
+
+class IcsRemindersBackend(Backend):
+    role = "reminders"
+    type = "ics"
+    keys = (_PATH,)
+
+    def make(self, settings: Settings, wiring: Wiring) -> Any:
+        from integrations.ics_reminders import IcsReminders
+
+        return IcsReminders(Path(str(settings.reminders["path"])))
+
+    def check(self, settings: Settings) -> str:
+        return _writable(Path(str(settings.reminders["path"])), "reminders")
+
+
+class MaildirBackend(Backend):
+    role = "drafts"
+    type = "maildir"
+    keys = (_PATH,)
+
+    def make(self, settings: Settings, wiring: Wiring) -> Any:
+        from integrations.maildir import MaildirDrafts
+
+        return MaildirDrafts(Path(str(settings.drafts["path"])), clock=wiring.clock)
+
+    def check(self, settings: Settings) -> str:
+        return _writable(Path(str(settings.drafts["path"])), "drafts")
