@@ -30,10 +30,12 @@ BACKENDS: dict[Role, dict[str, str]] = {
     "source": {
         "ics": "integrations.local:IcsSourceBackend",
         "google": "integrations.google:GoogleSourceBackend",
+        "caldav": "integrations.caldav:CalDAVSourceBackend",
     },
     "reminders": {
         "ics": "integrations.local:IcsRemindersBackend",
         "google": "integrations.google:GoogleRemindersBackend",
+        "caldav": "integrations.caldav:CalDAVRemindersBackend",
     },
     "drafts": {
         "maildir": "integrations.local:MaildirBackend",
@@ -43,6 +45,7 @@ BACKENDS: dict[Role, dict[str, str]] = {
 # section name -> "module:class" of its Account
 ACCOUNTS: dict[str, str] = {
     "google": "integrations.google:GoogleAccount",
+    "caldav": "integrations.caldav:CalDAVAccount",
 }
 DEFAULT_TYPES: dict[Role, str] = {"source": "ics", "reminders": "ics", "drafts": "maildir"}
 
@@ -194,7 +197,16 @@ def auth_fix(settings: Settings) -> str:
 
 
 def source_ids(settings: Settings) -> frozenset[str]:
+    """Ids ending in ``*`` stand for every id that starts with the rest (a source that
+    reads every calendar of an account cannot name them without asking the server)."""
     return configured(settings)["source"].source_ids(settings)
+
+
+def from_source(source_id: str, ids: frozenset[str]) -> bool:
+    """Whether ``source_id`` is one the configured source yields (see ``source_ids``)."""
+    return source_id in ids or any(
+        i.endswith("*") and source_id.startswith(i[:-1]) for i in ids
+    )
 
 
 def make_source(settings: Settings, cursors: Any = None) -> EventSource:

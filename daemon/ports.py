@@ -44,6 +44,27 @@ class CursorExpired(AdapterError):
     """An incremental-sync cursor is no longer valid: do a full read."""
 
 
+class CursorStore(Protocol):
+    """Where an incremental source keeps its cursors between processes (the state store)."""
+
+    def get(self, key: str) -> str | None: ...
+
+    def set(self, key: str, value: str) -> None: ...
+
+
+class MemoryCursorStore:
+    """A CursorStore in a dict (tests, and runs that must not persist what they read)."""
+
+    def __init__(self) -> None:
+        self.data: dict[str, str] = {}
+
+    def get(self, key: str) -> str | None:
+        return self.data.get(key)
+
+    def set(self, key: str, value: str) -> None:
+        self.data[key] = value
+
+
 @dataclass(frozen=True)
 class SourceRead:
     """What one read of a source gave.

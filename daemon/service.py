@@ -18,6 +18,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from daemon import planner
+from daemon.backends import from_source, source_ids
 from daemon.codec import (
     cancellation_from,
     cancellation_to,
@@ -183,7 +184,8 @@ def _gone(
     cancelled = {c.id for c in detection.cancellations}
     gone: dict[str, str] = {}
     for iid, row in rows.items():
-        if iid in current or row.interview.source_id not in source_ids or iid in unreadable:
+        known_here = from_source(row.interview.source_id, source_ids)
+        if iid in current or iid in unreadable or not known_here:
             continue
         gone[iid] = "cancelled" if iid in cancelled or row.gone == "cancelled" else "deleted"
     return gone
@@ -192,8 +194,6 @@ def _gone(
 def _world(
     settings: Settings, detection: Detection, store: StateStore, unreadable: frozenset[str]
 ) -> _World:
-    from daemon.backends import source_ids
-
     rows = store.interviews()
     interviews = {i.id: i for i in detection.interviews}
     gone = _gone(detection, rows, source_ids(settings), unreadable)

@@ -377,8 +377,10 @@ class IcsSource(EventSource):
         user_tz: str,
         keywords: tuple[str, ...],
         all_interviews: bool = False,
+        name: str | None = None,
     ) -> None:
         self.path = Path(path)
+        self.name = name or str(self.path)  # what warnings call it
         self.source_id = source_id
         self.user_tz = user_tz
         self.user_zone: tzinfo = zoneinfo.ZoneInfo(user_tz)
@@ -403,6 +405,17 @@ class IcsSource(EventSource):
         except Exception as exc:  # a bug or a surprise: still one line, still exit 3
             log.debug("reading %s failed", self.path, exc_info=True)
             raise BadInput(f"{self.path}: cannot be read: {_reason(exc)}") from exc
+
+    def parse(self, text: str) -> SourceRead:
+        """Calendar text that came from elsewhere (a CalDAV server's resources, one
+        VCALENDAR each, concatenated), read exactly as a file's text is."""
+        normal, notes = _normalise(text)
+        return _Read(self, normal, notes).run()
+
+    def may_matter(self, text: str) -> bool:
+        """Cheap test whether a resource may hold an interview, a cancelled one or one of
+        our own events: what a cache may leave out without changing the result."""
+        return self.all_interviews or self.prefilter.matches(text)
 
     def _load(self) -> tuple[str, list[str]]:
         try:
@@ -435,7 +448,7 @@ class _Read:
 
     def __init__(self, source: IcsSource, text: str, notes: list[str]) -> None:
         self.src = source
-        self.name = str(source.path)
+        self.name = source.name
         self.scan = _scan(text)
         self.lines = _LineCounter(self.scan.text)
         self.warnings: list[str] = [f"{self.name}: {note}" for note in notes]
@@ -467,7 +480,7 @@ class _Read:
             text = self.scan.block_text(block)
             if not block.complete:
                 self._skip(block, text, "unterminated VEVENT (no END:VEVENT)")
-            elif self.src.all_interviews or self.src.prefilter.matches(text):
+            elif self.src.may_matter(text):
                 yield self._convert(block, text)
 
     def warn(self, line: int | None, message: str) -> None:

@@ -39,26 +39,14 @@ class IcsReminders(ReminderStore):
 
     def snapshot(self) -> dict[str, ReminderSpec]:
         cal = self._load()
-        if cal is None:
-            return {}
-        out: dict[str, ReminderSpec] = {}
-        for ev in cal.walk("VEVENT"):
-            key = ev.get(KEY_PROP)
-            if key is None:
-                continue
-            try:
-                out[str(key)] = _spec_of(str(key), ev)
-            except (KeyError, ValueError, TypeError, AttributeError):
-                # Our event, mangled beyond reading: count it as edited by the user.
-                out[str(key)] = ReminderSpec(str(key), "", "(unreadable)", _EPOCH, _EPOCH)
-        return out
+        return {} if cal is None else reminders_in(cal)
 
     def apply(self, upserts: list[ReminderSpec], deletes: list[str]) -> None:
         if not upserts and not deletes:
             return
         import icalendar
 
-        cal = self._load() or _new_calendar(self.calendar_name)
+        cal = self._load() or new_calendar(self.calendar_name)
         wanted = {s.key: s for s in upserts}
         drop = set(deletes)
         kept: list[Any] = []
@@ -71,8 +59,8 @@ class IcsReminders(ReminderStore):
             kept.append(comp)
         cal.subcomponents = kept
         for spec in upserts:
-            cal.add_component(_event_of(spec, icalendar))
-        _add_timezones(cal)
+            cal.add_component(event_of(spec, icalendar))
+        add_timezones(cal)
         self._write(cal.to_ical())
 
     def _load(self) -> Any | None:
@@ -116,6 +104,21 @@ class IcsReminders(ReminderStore):
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 
 
+def reminders_in(cal: Any) -> dict[str, ReminderSpec]:
+    """Our events in a parsed calendar, by key, as read back."""
+    out: dict[str, ReminderSpec] = {}
+    for ev in cal.walk("VEVENT"):
+        key = ev.get(KEY_PROP)
+        if key is None:
+            continue
+        try:
+            out[str(key)] = spec_of(str(key), ev)
+        except (KeyError, ValueError, TypeError, AttributeError):
+            # Our event, mangled beyond reading: count it as edited by the user.
+            out[str(key)] = ReminderSpec(str(key), "", "(unreadable)", _EPOCH, _EPOCH)
+    return out
+
+
 def _fsync_dir(path: Path) -> None:
     """Make the rename durable too: after a power cut the state store (synchronous=FULL)
     must not remember reminders that the old file, come back, does not have."""
@@ -126,7 +129,7 @@ def _fsync_dir(path: Path) -> None:
         os.close(fd)
 
 
-def _add_timezones(cal: Any) -> None:
+def add_timezones(cal: Any) -> None:
     """VTIMEZONEs for the zones used, spanning only the years the events need (small file)."""
     starts = [ev.decoded("dtstart") for ev in cal.walk("VEVENT") if "dtstart" in ev]
     days = [d.date() if isinstance(d, datetime) else d for d in starts if isinstance(d, date)]
@@ -139,7 +142,7 @@ def _add_timezones(cal: Any) -> None:
         cal.add_missing_timezones(first_date=first, last_date=last)
 
 
-def _new_calendar(name: str) -> Any:
+def new_calendar(name: str) -> Any:
     import icalendar
 
     cal = icalendar.Calendar()
@@ -149,9 +152,9 @@ def _new_calendar(name: str) -> Any:
     return cal
 
 
-def _event_of(spec: ReminderSpec, icalendar: Any) -> Any:
+def event_of(spec: ReminderSpec, icalendar: Any, uid: str | None = None) -> Any:
     ev = icalendar.Event()
-    ev.add("uid", f"{spec.key}@interview-followup")
+    ev.add("uid", uid or f"{spec.key}@interview-followup")
     ev.add("dtstamp", datetime.now(UTC).replace(microsecond=0))
     ev.add("dtstart", spec.start)
     ev.add("dtend", spec.end)
@@ -181,7 +184,7 @@ def _rule_as_planned(icalendar: Any, rule: str) -> Any:
     return _AsWritten(icalendar.vRecur.from_ical(rule))
 
 
-def _spec_of(key: str, ev: Any) -> ReminderSpec:
+def spec_of(key: str, ev: Any) -> ReminderSpec:
     start = ev.decoded("dtstart")
     end = ev.decoded("dtend") if "dtend" in ev else start
     if not isinstance(start, datetime) or not isinstance(end, datetime | date):

@@ -229,7 +229,7 @@ def test_failing_cycles_log_once_back_off_and_recover_by_themselves(
     ("failure", "kind", "fix"),
     [
         (
-            AuthError("Google token expired or revoked", fix="run `interview-followup auth google`"),
+            AuthError("Google token expired", fix="run `interview-followup auth google`"),
             "auth",
             "run `interview-followup auth google`",
         ),

@@ -9,26 +9,20 @@ stops instead of looping on a dead token.
 from __future__ import annotations
 
 import json
-import os
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
+from integrations import secrets
 from integrations.base import AuthError, TransientError
 
-SERVICE_NAME = "interview-followup"
+SERVICE_NAME = secrets.SERVICE_NAME
 AUTH_COMMAND = "interview-followup auth google"
 SCOPE_CALENDAR = "https://www.googleapis.com/auth/calendar.events"
 SCOPE_COMPOSE = "https://www.googleapis.com/auth/gmail.compose"
 SCOPE_READONLY = "https://www.googleapis.com/auth/gmail.readonly"
 DEFAULT_PORT = 8080
 
-_BACKEND_HELP = (
-    "set PYTHON_KEYRING_BACKEND to an encrypted file backend, e.g. "
-    "keyrings.alt.file.EncryptedKeyring (pip install keyrings.alt) or "
-    "keyrings.cryptfile.cryptfile.CryptFileKeyring (pip install keyrings.cryptfile), "
-    "or run inside a D-Bus session with an unlocked Secret Service (GNOME Keyring, KWallet)"
-)
 
 
 def scopes_for(*, calendar: bool = True, drafts: bool = True, replies: bool = False) -> list[str]:
@@ -60,36 +54,9 @@ def refresh_failed(exc: Exception, account: str) -> TransientError | AuthError:
 # Token store
 
 
-def _keyring() -> Any:
-    import keyring
-
-    return keyring
-
-
-def _backends(backend: Any) -> list[Any]:
-    """The backends keyring would write to, highest priority first (chainer unfolded)."""
-    inner = getattr(backend, "backends", None)
-    return list(inner) if isinstance(inner, (list, tuple)) and inner else [backend]
-
-
-def _backend_name(backend: Any) -> str:
-    cls = type(backend)
-    return f"{cls.__module__}.{cls.__qualname__}"
-
-
 def check_backend(backend: Any) -> None:
-    """Refuse a keyring that cannot store secrets, or that would store them in plaintext
-    without the user having asked for it by name (keyrings.alt's PlaintextKeyring)."""
-    chosen = os.environ.get("PYTHON_KEYRING_BACKEND", "")
-    first = _backends(backend)[0]
-    name = _backend_name(first)
-    if name.startswith("keyring.backends.fail.") or name.startswith("keyring.backends.null."):
-        raise AuthError(f"no usable keyring backend to store the Google token: {_BACKEND_HELP}")
-    if "plaintext" in name.lower() and name not in chosen:
-        raise AuthError(
-            f"keyring would store the Google token in a plaintext file ({name}); refusing: "
-            f"{_BACKEND_HELP}"
-        )
+    """Refuse a keyring that cannot keep the token, or would keep it in plaintext."""
+    secrets.check_backend(backend, "the Google token")
 
 
 class TokenStore:
@@ -101,25 +68,16 @@ class TokenStore:
         self.account = account
         self.service = service
 
-    def _call(self, what: str, fn: Callable[[], Any]) -> Any:
-        kr = _keyring()
-        check_backend(kr.get_keyring())
-        try:
-            return fn()
-        except kr.errors.KeyringError as exc:
-            raise AuthError(
-                f"keyring could not {what} the Google token ({exc}): {_BACKEND_HELP}"
-            ) from exc
+    def _call(self, what: str, fn: Callable[[Any], Any]) -> Any:
+        return secrets.keyring_call(what, "the Google token", fn)
 
     def load_json(self) -> str | None:
-        kr = _keyring()
-        text = self._call("read", lambda: kr.get_password(self.service, self.account))
+        text = self._call("read", lambda kr: kr.get_password(self.service, self.account))
         return None if text is None else str(text)
 
     def save(self, credentials: Any) -> None:
         text = credentials.to_json()
-        kr = _keyring()
-        self._call("write", lambda: kr.set_password(self.service, self.account, text))
+        self._call("write", lambda kr: kr.set_password(self.service, self.account, text))
 
     def load(self) -> Any:
         """The stored credentials; AuthError naming the auth command when there are none."""
@@ -185,7 +143,8 @@ def authorize(
     port is used so the forward can be set up in advance.
     """
     store = store or TokenStore(account)
-    check_backend(_keyring().get_keyring())  # fail before the user clicks through Google
+    # fail before the user clicks through Google
+    check_backend(secrets.keyring_module().get_keyring())
     if not client_secrets.is_file():
         raise AuthError(
             f"client secrets file not found: {client_secrets} (download the OAuth client "

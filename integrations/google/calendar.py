@@ -20,14 +20,16 @@ import logging
 import re
 from collections.abc import Callable, Iterable
 from datetime import UTC, date, datetime, timedelta
-from typing import Any, Protocol
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from daemon.model import Attendee, SourceEvent
 from integrations.base import (
     BadInput,
     CursorExpired,
+    CursorStore,
     EventSource,
+    MemoryCursorStore,
     ReminderSpec,
     ReminderStore,
     SourceRead,
@@ -49,25 +51,6 @@ _PARTSTAT = {
     "tentative": "TENTATIVE",
     "needsAction": "NEEDS-ACTION",
 }
-
-
-class CursorStore(Protocol):
-    def get(self, key: str) -> str | None: ...
-
-    def set(self, key: str, value: str) -> None: ...
-
-
-class MemoryCursorStore:
-    """A CursorStore in a dict (tests, ``plan``/``--dry-run`` runs that must not persist)."""
-
-    def __init__(self) -> None:
-        self.data: dict[str, str] = {}
-
-    def get(self, key: str) -> str | None:
-        return self.data.get(key)
-
-    def set(self, key: str, value: str) -> None:
-        self.data[key] = value
 
 
 def cursor_key(calendar_id: str) -> str:
