@@ -17,7 +17,6 @@ from daemon.settings import Settings
 
 PROVIDER = "caldav"
 DEFAULT_REMINDERS = "Interview follow-ups"
-_SESSIONS: dict[tuple[str, str], Any] = {}
 
 
 def _section(settings: Settings) -> dict[str, object]:
@@ -25,7 +24,8 @@ def _section(settings: Settings) -> dict[str, object]:
 
 
 def session_for(settings: Settings, password: str | None = None) -> Any:
-    """One session per server and user, shared by source and reminders (one login)."""
+    """A session for the configured account; the password is read at its first request
+    (and again after the server refused it, so a new `auth caldav` is picked up)."""
     from integrations import secrets
     from integrations.caldav.session import CalDAVSession
 
@@ -35,12 +35,7 @@ def session_for(settings: Settings, password: str | None = None) -> Any:
     argv = [str(a) for a in command] if isinstance(command, list) else None
     if password is not None:
         return CalDAVSession(url, username, lambda: password)
-    key = (url, username)
-    if key not in _SESSIONS:
-        _SESSIONS[key] = CalDAVSession(
-            url, username, lambda: secrets.password(PROVIDER, username, argv)
-        )
-    return _SESSIONS[key]
+    return CalDAVSession(url, username, lambda: secrets.password(PROVIDER, username, argv))
 
 
 class CalDAVAccount(Account):
@@ -90,7 +85,6 @@ class CalDAVAccount(Account):
         except TransientError as exc:
             note = f"not checked: {exc}"
         secrets.store_password(PROVIDER, username, secret)
-        _SESSIONS.clear()
         return f"stored the CalDAV password for {username} in the keyring ({note})"
 
 

@@ -157,6 +157,7 @@ class CalDAVSession:
                 return CursorExpired(f"{what}: the sync token expired")
             if exc.status == 403:
                 return AdapterError(f"{what}: {self.host} refused access (403 Forbidden)")
+            self.close()  # the password is read again next time: `auth caldav` may have run
             fix = f"run `{AUTH_COMMAND}`"
             return AuthError(
                 f"{self.host} refused the CalDAV password for {self.username} (use an app "

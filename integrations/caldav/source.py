@@ -105,7 +105,8 @@ class CalDAVSource(EventSource):
                 warnings.append(f"{source_id}: {exc}; using the last known events")
                 items = self._load(cal.url)[2] if cal is not None else {}
             if items:
-                read = self.parser(source_id, source_id).parse("\r\n".join(items.values()))
+                text = "\r\n".join(items[href] for href in sorted(items))
+                read = self.parser(source_id, source_id).parse(text)
                 events.extend(read.events)
                 warnings.extend(read.warnings)
                 unreadable |= read.unreadable_ids
