@@ -31,6 +31,7 @@ from daemon.ports import (
     ReminderStore,
     ReplyQuery,
     ReplyWatcher,
+    first_replies,
 )
 from daemon.reconcile import reminder_fingerprint
 
@@ -326,19 +327,26 @@ class ReplyWatcherContract:
         raise NotImplementedError
 
     def test_a_reply_after_the_interview_is_found_with_its_time(self, world: ReplyWorld) -> None:
-        world.deliver("Sam Recruiter <sam@acme.example>", END + timedelta(days=2))
-        found = world.watcher().replies([query()])
-        assert set(found) == {"acme-1"}
-        assert abs(found["acme-1"] - (END + timedelta(days=2))) < timedelta(minutes=1)
+        world.deliver("Sam Recruiter <sam@acme.example>", END + timedelta(days=2), "Re: next")
+        watcher = world.watcher()
+        found = watcher.find([query()])
+        assert [r.interview_ids for r in found] == [("acme-1",)]
+        assert found[0].sender.email == "sam@acme.example"
+        assert abs(first_replies(found)["acme-1"] - (END + timedelta(days=2))) < timedelta(
+            minutes=1
+        )
+        raw = watcher.fetch(found[0].ref)
+        assert raw is not None and b"Re: next" in raw
+        assert [r.ref for r in world.watcher().find([query()])] == [found[0].ref]  # stable
 
     def test_anyone_at_the_company_domain_counts(self, world: ReplyWorld) -> None:
         world.deliver("hr@acme.example", END + timedelta(days=1))
-        assert set(world.watcher().replies([query()])) == {"acme-1"}
+        assert first_replies(world.watcher().find([query()])).keys() == {"acme-1"}
 
     def test_mail_before_the_end_or_from_elsewhere_does_not(self, world: ReplyWorld) -> None:
         world.deliver("sam@acme.example", END - timedelta(hours=3))
         world.deliver("news@elsewhere.example", END + timedelta(days=1))
-        assert world.watcher().replies([query()]) == {}
+        assert world.watcher().find([query()]) == []
 
 
 # -- credentials -------------------------------------------------------------------------------

@@ -9,13 +9,15 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
+from email.utils import parseaddr
 
-from daemon.model import SourceEvent
+from daemon.model import Person, SourceEvent
 from daemon.ports import (
     DraftSpec,
     DraftStore,
     EventSource,
     ExistingDraft,
+    FoundReply,
     ReminderSpec,
     ReminderStore,
     ReplyQuery,
@@ -80,7 +82,7 @@ class MemoryReminders(ReminderStore):
 @dataclass
 class Mailbox:
     drafts: dict[str, tuple[str, str]] = field(default_factory=dict)  # ref -> (key, body)
-    inbox: list[tuple[str, datetime]] = field(default_factory=list)  # (sender, date)
+    inbox: list[tuple[str, datetime, str]] = field(default_factory=list)  # from, date, subject
     serial: int = 0
 
 
@@ -111,15 +113,26 @@ class MemoryReplies(ReplyWatcher):
     def __init__(self, box: Mailbox) -> None:
         self.box = box
 
-    def replies(self, queries: list[ReplyQuery]) -> dict[str, datetime]:
-        found: dict[str, datetime] = {}
-        for q in queries:
-            for sender, when in sorted(self.box.inbox, key=lambda m: m[1]):
-                address = sender.rsplit("<", 1)[-1].rstrip(">").lower()
-                ours = address in q.senders or address.split("@")[-1] in q.domains
-                if ours and when > q.after and q.interview_id not in found:
-                    found[q.interview_id] = when
-        return found
+    def find(self, queries: list[ReplyQuery]) -> list[FoundReply]:
+        found = []
+        for n, (sender, when, subject) in enumerate(self.box.inbox):
+            name, address = parseaddr(sender)
+            ids = tuple(
+                q.interview_id
+                for q in queries
+                if when > q.after
+                and (address.lower() in q.senders or address.split("@")[-1] in q.domains)
+            )
+            if ids:
+                found.append(FoundReply(f"m{n}", ids, Person(name, address.lower()), when, subject))
+        return sorted(found, key=lambda r: r.received)
+
+    def fetch(self, ref: str) -> bytes | None:
+        n = int(ref[1:])
+        if n >= len(self.box.inbox):
+            return None
+        sender, _when, subject = self.box.inbox[n]
+        return f"From: {sender}\r\nSubject: {subject}\r\n\r\nThanks\r\n".encode()
 
 
 def event(uid: str, title: str, start: datetime) -> SourceEvent:

@@ -75,7 +75,7 @@ class MailWorld:
         return memory.MemoryReplies(self.box)
 
     def deliver(self, sender: str, when: datetime, subject: str = "Re: interview") -> None:
-        self.box.inbox.append((sender, when))
+        self.box.inbox.append((sender, when, subject))
 
 
 class TestMemorySource(EventSourceContract):
