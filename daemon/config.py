@@ -259,7 +259,7 @@ def _check_holidays(country: str, region: str | None, ctx: _Ctx) -> None:
 def _detection(body: dict[str, Any], ctx: _Ctx) -> DetectionSettings:
     d = DetectionSettings()
     kw: dict[str, Any] = {}
-    for key in ("patterns", "exclusions", "free_mail_domains"):
+    for key in ("patterns", "exclusions", "free_mail_domains", "phrasings", "not_people"):
         if key in body:
             kw[key] = tuple(s.lower() for s in _str_list(body, key, "detection", ctx))
     if "tag" in body:

@@ -4,21 +4,25 @@ Every text this module reads (titles, descriptions, names) comes from an invitat
 anyone can send, so it is treated as hostile: regexes are bounded (no nested unbounded
 quantifiers, no lazy scans over whole descriptions), field values are capped and stripped
 of control characters before they reach templates, e-mail headers or the state store.
+
+The reading itself lives in small modules: ``titles`` (a title's parts), ``invite_text``
+(the description), ``who`` (which addresses are people). Each field is read together with
+where it came from, so ``plan --explain`` can show it.
 """
 
 from __future__ import annotations
 
 import bisect
-import html
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta, tzinfo
 from functools import lru_cache
+from typing import Generic, TypeVar
 from zoneinfo import ZoneInfo
 
+from daemon import invite_text, titles
 from daemon.model import (
-    Attendee,
     Cancellation,
     Interview,
     Kind,
@@ -28,52 +32,78 @@ from daemon.model import (
     StatedTimeline,
 )
 from daemon.settings import DetectionSettings, UserSettings
+from daemon.text import FIELD_LIMIT, clean_text, description_text
+from daemon.titles import Context, Found
+from daemon.who import (
+    NotPeople,
+    User,
+    display_name,
+    domain_of,
+    is_person,
+    is_room,
+    is_team_name,
+    name_key,
+    not_people,
+    team_words_removed,
+)
 
-FIELD_LIMIT = 200  # longest company / role / name / timeline text we keep
+__all__ = [
+    "ALL_DAY",
+    "CANCELLED",
+    "DECLINED",
+    "FIELD_LIMIT",
+    "NOT_INVITED",
+    "RECURRING",
+    "Detection",
+    "ExplainRow",
+    "clean_text",
+    "description_text",
+    "detect",
+    "explain",
+    "phrase_regex",
+    "prefilter_keywords",
+    "read_title",
+    "same_company",
+    "superseded_by",
+]
+
 TITLE_LIMIT = 300
-_LINE_LIMIT = 1000  # a description line longer than this is read only this far
+# Bumped when the reading of an unchanged event changes, so a cached detection is redone.
+READING_VERSION = 2
 
 # Skip reasons, as shown to the user (``plan --json`` "skipped").
 DECLINED = "declined"
 CANCELLED = "cancelled"
 ALL_DAY = "all-day event"
 RECURRING = "recurring series"
+NOT_INVITED = "not your interview: you are not invited (an interviewer-side event)"
 
-# C0/C1 controls, zero-width and bidi-control characters: they spoof or break headers.
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]")
-_SEPARATOR = re.compile(r" [-–—] |: ")
-_FIELD = re.compile(
-    r"^[ \t>*•\-]{0,10}(company|role|position|contact|round|timeline|decision|prefers)"
-    r"[ \t]{0,10}:[ \t]{0,10}([^\n]{0," + str(_LINE_LIMIT) + "})",
-    re.IGNORECASE | re.MULTILINE,
-)
-_HTML_BREAK = re.compile(r"<\s{0,5}(?:br|/p|p|/div|div|/li|li|/tr|tr)\b[^<>]{0,300}>", re.I)
-_HTML_TAG = re.compile(
-    r"</?\s{0,5}(?:html|head|body|span|b|i|u|em|strong|font|a|ul|ol|table|tbody|td|th|h\d)"
-    r"\b[^<>]{0,300}>",
-    re.I,
-)
-_EMAIL = re.compile(r"[^\s<>@,;:\"'()\[\]]{1,64}@[^\s<>@,;:\"'()\[\]]{1,253}")
-_VIDEO = re.compile(
-    r"(?<![\w-])(?:meet\.google\.com|zoom\.us|zoom\.com|teams\.microsoft\.com|teams\.live\.com)",
+# Words that say an invitation comes from the hiring side (substrings: "recruit" is in
+# "Recruiter", "Recruiting", "recruitment"). Also pre-filter keywords of the .ics reader.
+HIRING_WORDS: tuple[str, ...] = ("recruit", "hiring", "talent", "careers")
+_HIRING = re.compile("|".join(HIRING_WORDS), re.I)
+# An interviewer-side event (debrief, scorecard) that names a candidate.
+_INTERVIEWER_SIDE = re.compile(
+    r"debrief|scorecard|interview[ \t]kit|feedback|calibration|hiring[ \t]committee|huddle|"
+    r"wash[ \t-]?up|round[ \t-]?up",
     re.I,
 )
 _PHONE_NUMBER = re.compile(r"(?:tel:|phone:?|call:?)?[ \t]{0,3}\+?[\d \t().\-/]{7,40}", re.I)
 _URLISH = re.compile(r"https?://|www\.", re.I)
+_VIDEO_WORDS = re.compile(
+    r"(?<!\w)(?:video|virtual|zoom|google[ \t]meet|microsoft[ \t]teams|teams|webex|hirevue)(?!\w)",
+    re.I,
+)
 _VIRTUAL = re.compile(
     r"(?<!\w)(?:zoom|meet|google meet|teams|microsoft teams|webex|skype|hangouts?|online|"
-    r"virtual|remote|video|phone|call|tbd|tba|n/a|none)(?!\w)",
+    r"virtual|remote|video|phone|call|tbd|tba|n/a|none|see[ \t]description|-)(?!\w)",
     re.I,
 )
 _WORD_FINAL = re.compile(r"(?<!\w)final(?!\w)", re.I)
 _WORD_PANEL = re.compile(r"(?<!\w)panel(?!\w)", re.I)
-_WORD_PHONE = re.compile(r"(?<!\w)(?:phone|call|screen|telephone)(?!\w)", re.I)
+_WORD_PHONE = re.compile(r"(?<!\w)(?:phone|call|screen|telephone|screening)(?!\w)", re.I)
+_WORD_ONSITE = re.compile(r"(?<!\w)(?:on[ \t-]?site|in[ \t-]person|office[ \t]visit)(?!\w)", re.I)
 _PREFERS_PHONE = re.compile(r"(?:a[ \t]+)?(?:phone|call|telephone)(?!\w)", re.I)
-_TITLE_PREFIX = re.compile(
-    r"^(?:(?:re|fw|fwd|updated|invitation|updated invitation|accepted|tentative|declined|"
-    r"canceled|cancelled)[ \t]{0,3}:[ \t]{0,3}){1,5}",
-    re.I,
-)
 _ORDINALS: dict[str, int] = {
     "first": 1, "one": 1, "1st": 1, "second": 2, "two": 2, "2nd": 2,
     "third": 3, "three": 3, "3rd": 3, "fourth": 4, "four": 4, "4th": 4,
@@ -91,16 +121,8 @@ _TITLE_ROUND = re.compile(
     re.I,
 )
 _ROUND_VALUE = re.compile(rf"^(?:#[ \t]?)?(?P<v>{_ORDINAL}|{_NUMBER})(?!\w)", re.I)
-_ROLE_NOISE = re.compile(
-    rf"(?<!\w)(?:{_ORDINAL}[ \t\-]{{1,3}}round|round[ \t\-#]{{1,3}}{_NUMBER}|phone|video|"
-    r"virtual|panel|final|call|chat|screen|onsite|on-site|zoom|teams|round|the|a|an|and)(?!\w)",
-    re.I,
-)
-_BRACKETED = re.compile(r"\([^()]{0,200}\)|\[[^\[\]]{0,200}\]")
-_EDGE_PUNCT = " \t-–—:;,.|/&+*_#()[]{}\"'"
-_ARTICLE = re.compile(r"^(?:the|a|an)[ \t]+", re.I)
-_ROLE_TAIL = re.compile(r"(?<!\w)(?:role|position)$", re.I)
-_INTERNAL_DOMAINS = ("calendar.google.com", "resource.calendar.google.com")
+_INFLECTION = r"(?:s|es|ed|ing)?"
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -113,33 +135,39 @@ class Detection:
 
 
 @dataclass(frozen=True)
+class ExplainRow:
+    """One line of ``plan --explain``: a field, its value, where it came from.
+
+    Kept as plain rows so other readings (reply classification cues) can append theirs.
+    """
+
+    field: str
+    value: str
+    source: str
+
+
+@dataclass(frozen=True)
 class _Rules:
     """The detection settings, compiled once."""
 
     patterns: re.Pattern[str]
     exclusions: re.Pattern[str]
+    phrasings: re.Pattern[str]
+    kinds: re.Pattern[str]  # patterns and phrasings: what a title's "kind part" says
     tag: re.Pattern[str]
     free_mail: frozenset[str]
+    robots: NotPeople
     default_length: timedelta
-
-
-def clean_text(text: str, limit: int = FIELD_LIMIT) -> str:
-    """One line, no control characters, collapsed spaces, at most ``limit`` characters.
-
-    Values from invitations end up in e-mail headers and templates: a line break there is
-    a header injection, a bidi override a spoof.
-    """
-    flat = " ".join(_CONTROL.sub(" ", text[: limit * 4]).split())
-    return flat[:limit].rstrip()
 
 
 def phrase_regex(pattern: str) -> str:
     """A pattern as a whole-word, case-insensitive phrase: words may be separated by any
-    run of spaces or hyphens, so "on-site" also matches "on site" and "phone  screen"."""
+    run of spaces or hyphens, so "on-site" also matches "on site" and "phone  screen"; the
+    last word may be inflected ("Final Interviews", "phone screening")."""
     words = [re.escape(w) for w in re.split(r"[\s\-]+", pattern.strip()) if w]
     if not words:
         return "(?!)"
-    return r"(?<!\w)" + r"[\s\-]+".join(words) + r"(?!\w)"
+    return r"(?<!\w)" + r"[\s\-]+".join(words) + _INFLECTION + r"(?!\w)"
 
 
 def _rules(settings: DetectionSettings) -> _Rules:
@@ -147,8 +175,10 @@ def _rules(settings: DetectionSettings) -> _Rules:
     return _compile(
         tuple(settings.patterns),
         tuple(settings.exclusions),
+        tuple(settings.phrasings),
         settings.tag,
         tuple(settings.free_mail_domains),
+        tuple(settings.not_people),
         settings.default_length_minutes,
     )
 
@@ -162,33 +192,43 @@ def _alternation(patterns: Iterable[str]) -> re.Pattern[str]:
 def _compile(
     patterns: tuple[str, ...],
     exclusions: tuple[str, ...],
+    phrasings: tuple[str, ...],
     tag: str,
     free_mail: tuple[str, ...],
+    robots: tuple[str, ...],
     length_minutes: int,
 ) -> _Rules:
     return _Rules(
         patterns=_alternation(patterns),
         exclusions=_alternation(exclusions),
-        tag=_alternation([tag]),
+        phrasings=_alternation(phrasings),
+        kinds=_alternation((*patterns, *phrasings)),
+        tag=re.compile(
+            rf"(?<!\w){re.escape(tag.strip())}(?!\w)" if tag.strip() else "(?!)", re.IGNORECASE
+        ),
         free_mail=frozenset(d.lower() for d in free_mail),
+        robots=not_people(robots),
         default_length=timedelta(minutes=max(1, length_minutes)),
     )
 
 
-def _user_addresses(user: UserSettings) -> frozenset[str]:
-    return frozenset(a.strip().lower() for a in (user.email, *user.aliases) if a.strip())
+def prefilter_keywords(settings: DetectionSettings) -> tuple[str, ...]:
+    """Words one of which every event detection could accept contains somewhere: the
+    .ics reader parses only blocks that hold one (patterns, phrasings, the tag, the words
+    of a hiring-side invitation and the domains of scheduling tools)."""
+    domains = [d for d in (e.lstrip("@") for e in settings.not_people) if _is_tool(d)]
+    return (*settings.patterns, *settings.phrasings, settings.tag, *HIRING_WORDS, *domains)
 
 
-def _domain(email: str) -> str:
-    return email.rpartition("@")[2].strip().lower()
+def _is_tool(domain: str) -> bool:
+    """A not-people domain that says "hiring side" (an ATS, a booking page), as opposed
+    to Google's group and resource calendars, which say nothing."""
+    return "@" not in domain and not domain.endswith("calendar.google.com")
 
 
-def _is_user(att: Attendee, addresses: frozenset[str]) -> bool:
-    return att.is_self or att.email.strip().lower() in addresses
-
-
-def _is_room(att: Attendee) -> bool:
-    return att.resource or (att.cutype or "").upper() in ("ROOM", "RESOURCE")
+def _user(user: UserSettings) -> User:
+    addresses = frozenset(a.strip().lower() for a in (user.email, *user.aliases) if a.strip())
+    return User(addresses, user.name)
 
 
 # ---------------------------------------------------------------- detection (section 1)
@@ -198,38 +238,89 @@ def _title(event: SourceEvent) -> str:
     return clean_text(event.title, TITLE_LIMIT)
 
 
-def _matches(event: SourceEvent, rules: _Rules) -> bool:
-    """Section 1: a title pattern and no exclusion, or the calendar, or the tag."""
+@dataclass(frozen=True)
+class _Verdict:
+    """Section 1 for one event: an interview (and why), excluded (by what), or neither."""
+
+    interview: bool
+    why: str = ""
+    excluded_by: str | None = None
+    event_type: str | None = None
+
+
+def _verdict(event: SourceEvent, rules: _Rules, fields: invite_text.Fields) -> _Verdict:
+    """A title pattern, a booking's event type, a hiring-side phrasing, the calendar or
+    the tag; an exclusion in the title or the event type vetoes the first three."""
     title = _title(event)
-    if rules.patterns.search(title) and not rules.exclusions.search(title):
-        return True
-    return event.all_interviews_calendar or _has_tag(event, rules)
+    event_type = clean_text(fields.event or "") or None
+    veto = rules.exclusions.search(title) or (
+        rules.exclusions.search(event_type) if event_type else None
+    )
+    hit = rules.patterns.search(title)
+    why = f"title says '{hit.group(0)}'" if hit else ""
+    if not hit and event_type:
+        hit = rules.patterns.search(event_type) or (
+            rules.phrasings.search(event_type) if _hiring_side(event, rules) else None
+        )
+        why = f"booking's event type '{event_type}'" if hit else ""
+    if not hit and _hiring_side(event, rules):
+        hit = rules.phrasings.search(title)
+        why = f"title says '{hit.group(0)}' and the invite is from the hiring side" if hit else ""
+    if hit and veto and not _has_tag(event, rules):
+        return _Verdict(False, excluded_by=veto.group(0).lower())
+    if hit:
+        return _Verdict(True, why, event_type=event_type)
+    if event.all_interviews_calendar:
+        return _Verdict(True, "calendar where every event is an interview", event_type=event_type)
+    if _has_tag(event, rules):
+        return _Verdict(True, "description has the tag", event_type=event_type)
+    return _Verdict(False)
 
 
-def _excluded_by(title: str, rules: _Rules) -> str | None:
-    """The exclusion that vetoed a title that otherwise matches, if that is what happened."""
-    if not rules.patterns.search(title):
-        return None
-    hit = rules.exclusions.search(title)
-    return hit.group(0).lower() if hit else None
+def _hiring_side(event: SourceEvent, rules: _Rules) -> bool:
+    """Sent by a recruiter, a "Hiring Team"/"Recruiting" mailbox or a scheduling tool, or
+    speaking of recruiting, candidates or hiring."""
+    people = [event.organizer, *event.attendees] if event.organizer else list(event.attendees)
+    for person in people:
+        if person is None:
+            continue
+        domain = domain_of(person.email)
+        if (_is_tool(domain) and rules.robots.is_tool_domain(domain)) or _HIRING.search(
+            person.email
+        ):
+            return True
+        if person.name and _HIRING.search(person.name):
+            return True
+    return _HIRING.search(event.description[:20000]) is not None
 
 
 def _has_tag(event: SourceEvent, rules: _Rules) -> bool:
     return rules.tag.search(event.description) is not None
 
 
-def _declined(event: SourceEvent, addresses: frozenset[str]) -> bool:
+def _declined(event: SourceEvent, user: User) -> bool:
     return any(
-        _is_user(a, addresses) and (a.partstat or "").upper() == "DECLINED"
-        for a in event.attendees
+        user.is_attendee(a) and (a.partstat or "").upper() == "DECLINED" for a in event.attendees
     )
 
 
-def _skip_reason(event: SourceEvent, rules: _Rules, addresses: frozenset[str]) -> str | None:
+def _not_invited(event: SourceEvent, user: User, rules: _Rules) -> bool:
+    """An interviewer-side event (a debrief naming the candidate) that has guests, none of
+    them the user: it is on the user's calendar only by accident (a shared calendar)."""
+    guests = [a for a in event.attendees if not is_room(a)]
+    if not guests or any(user.is_attendee(a) for a in guests):
+        return False
+    if event.organizer is not None and user.is_attendee(event.organizer):
+        return False
+    text = f"{event.title}\n{event.description[:20000]}"
+    return _INTERVIEWER_SIDE.search(text) is not None
+
+
+def _skip_reason(event: SourceEvent, rules: _Rules, user: User) -> str | None:
     """Why a matching event is still not an interview, or None when it is one."""
     if event.status.upper() == "CANCELLED":
         return CANCELLED
-    if _declined(event, addresses):
+    if _declined(event, user):
         return DECLINED
     if event.all_day:
         return ALL_DAY
@@ -237,6 +328,8 @@ def _skip_reason(event: SourceEvent, rules: _Rules, addresses: frozenset[str]) -
         return RECURRING
     if event.recurrence_id and not _has_tag(event, rules):
         return RECURRING
+    if _not_invited(event, user, rules):
+        return NOT_INVITED
     return None
 
 
@@ -249,7 +342,7 @@ def detect(
     events (``own_key``): reporting a dentist appointment as "skipped" would be noise.
     """
     rules = _rules(detection)
-    addresses = _user_addresses(user)
+    me = _user(user)
     zone = _zone(user.timezone)
     interviews: list[Interview] = []
     skipped: list[Skip] = []
@@ -259,25 +352,45 @@ def detect(
         if event.own_key or event.interview_id in seen:
             continue  # a repeated id (a source listing an event twice) keeps the first
         title = _title(event)
-        if not _matches(event, rules):
-            excluded = _excluded_by(title, rules)
-            if excluded:  # shown, so a user can see why "Mock interview" is not planned
+        fields = invite_text.fields(event.description)
+        verdict = _verdict(event, rules, fields)
+        if not verdict.interview:
+            if verdict.excluded_by:  # shown, so a user can see why "Mock interview" is not planned
                 seen.add(event.interview_id)
-                skipped.append(Skip(event.interview_id, title, f"excluded by '{excluded}'"))
+                skipped.append(
+                    Skip(event.interview_id, title, f"excluded by '{verdict.excluded_by}'")
+                )
             continue
         seen.add(event.interview_id)
-        reason = _skip_reason(event, rules, addresses)
+        reason = _skip_reason(event, rules, me)
         if reason == CANCELLED:
             cancellations.append(Cancellation(event.interview_id, title))
         if reason is not None:
             skipped.append(Skip(event.interview_id, title, reason))
             continue
-        interviews.append(_interview(event, rules, user, addresses, zone))
+        interviews.append(_read(event, rules, me, zone, verdict, fields).interview)
     return Detection(
         interviews=_number_rounds(interviews),
         skipped=tuple(skipped),
         cancellations=tuple(cancellations),
     )
+
+
+def explain(
+    event: SourceEvent, detection: DetectionSettings, user: UserSettings
+) -> tuple[ExplainRow, ...]:
+    """Where each field of one event's reading came from (``plan --explain``)."""
+    rules = _rules(detection)
+    me = _user(user)
+    fields = invite_text.fields(event.description)
+    verdict = _verdict(event, rules, fields)
+    if not verdict.interview:
+        why = f"excluded by '{verdict.excluded_by}'" if verdict.excluded_by else "no rule matched"
+        return (ExplainRow("interview", "no", why),)
+    reason = _skip_reason(event, rules, me)
+    if reason is not None:
+        return (ExplainRow("interview", "no", reason),)
+    return _read(event, rules, me, _zone(user.timezone), verdict, fields).rows
 
 
 def _zone(name: str) -> tzinfo:
@@ -292,90 +405,104 @@ def _zone(name: str) -> tzinfo:
 
 
 @dataclass(frozen=True)
-class _Fields:
-    """The labelled lines of a description (first of each label wins), cleaned."""
-
-    company: str | None = None
-    role: str | None = None
-    contact: str | None = None
-    round: str | None = None
-    timeline: str | None = None
-    prefers: str | None = None
+class _Reading:
+    interview: Interview
+    rows: tuple[ExplainRow, ...]
 
 
-_LABELS = {
-    "company": "company",
-    "role": "role",
-    "position": "role",
-    "contact": "contact",
-    "round": "round",
-    "timeline": "timeline",
-    "decision": "timeline",
-    "prefers": "prefers",
-}
+@dataclass(frozen=True)
+class _Parties:
+    """Who is in the invitation, sorted by what they are."""
+
+    interviewers: tuple[Person, ...]
+    organizer: Person | None  # the organizer when a person (not the user, not a robot)
+    domains: tuple[str, ...]  # company domains, most common first
+    org_names: tuple[str, ...]  # team mailboxes' names without the team words
+    names: tuple[str, ...]  # every display name, where a domain's spelling may be found
 
 
-def description_text(description: str) -> str:
-    """Plain text of a description; Google sends HTML (``<br>``), so break lines there.
-
-    Only known tags are removed, so ``Contact: Sam <sam@acme.com>`` keeps its address.
-    """
-    text = description.replace("\r\n", "\n").replace("\r", "\n")
-    if "<" in text:
-        text = _HTML_TAG.sub("", _HTML_BREAK.sub("\n", text))
-        if "&" in text:
-            text = html.unescape(text)
-    return text
-
-
-def _fields(description: str) -> _Fields:
-    found: dict[str, str] = {}
-    for match in _FIELD.finditer(description_text(description)):
-        key = _LABELS[match.group(1).lower()]
-        if key in found:
-            continue
-        value = clean_text(match.group(2)).strip("*_ ")
-        if value:
-            found[key] = value
-        if len(found) == len(set(_LABELS.values())):
-            break
-    return _Fields(**found)
-
-
-def _interview(
+def _read(
     event: SourceEvent,
     rules: _Rules,
-    user: UserSettings,
-    addresses: frozenset[str],
+    me: User,
     zone: tzinfo,
-) -> Interview:
-    fields = _fields(event.description)
+    verdict: _Verdict,
+    fields: invite_text.Fields,
+) -> _Reading:
+    rows = [ExplainRow("interview", "yes", verdict.why)]
+    parties = _parties(event, rules, me)
+    desc = description_text(event.description)
     title = _title(event)
-    domains = _company_domains(event, rules, addresses)
-    title_company, title_role = read_title(title, rules.patterns, domains)
-    company = fields.company or title_company or _company_from_domains(domains)
-    interviewers = _interviewers(event, addresses)
+    ctx = Context(
+        user_name=me.name,
+        domains=parties.domains,
+        org_names=parties.org_names,
+        people=tuple(p.name for p in parties.interviewers if p.name)
+        + ((parties.organizer.name,) if parties.organizer and parties.organizer.name else ()),
+        texts=(title, desc[:8000], clean_text(event.location), *parties.names),
+    )
+    itinerary = invite_text.itinerary_people(desc, fields.interviewers, ctx)
+    ctx = replace(ctx, people=ctx.people + tuple(itinerary))
+    title_read = titles.read(title, rules.kinds, ctx)
+    type_read = titles.read(verdict.event_type or "", rules.kinds, ctx)
+    company = _company(fields, desc, ctx, title_read, type_read, parties)
+    role = _role(fields, desc, ctx, title_read, type_read)
+    interviewers = _with_itinerary(parties.interviewers, itinerary, me)
+    contact = _contact(fields, event, desc, parties, interviewers, rules, me)
+    kind = _kind(event, title, verdict.event_type or "", desc, interviewers)
     start = _aware(event.start, zone)
     explicit = _explicit_round(fields.round, title)
-    return Interview(
+    rows += [
+        ExplainRow("company", company.value if company else "unknown", _src(company)),
+        ExplainRow("role", role.value if role else "unknown", _src(role)),
+        ExplainRow("kind", kind.value if kind else "unknown", _src(kind)),
+        ExplainRow("contact", _person(contact.value if contact else None), _src(contact)),
+    ]
+    rows += [ExplainRow("interviewer", _person(p), _interviewer_src(p)) for p in interviewers]
+    interview = Interview(
         id=event.interview_id,
         source_id=event.source_id,
         uid=event.uid,
         title=title,
         start=start,
         end=_end(event, start, rules.default_length, zone),
-        company=company,
-        role=fields.role or title_role,
-        kind=_kind(event, title, interviewers),
+        company=company.value if company else None,
+        role=role.value if role else None,
+        kind=kind.value if kind else None,
         round=explicit or 0,  # 0: numbered across the batch by _number_rounds
         interviewers=interviewers,
-        contact=_contact(fields.contact, event, interviewers, addresses),
-        domains=frozenset(domains),
+        contact=contact.value if contact else None,
+        domains=frozenset(parties.domains),
         timeline=StatedTimeline(fields.timeline, "description") if fields.timeline else None,
         prefers_phone=bool(fields.prefers and _PREFERS_PHONE.match(fields.prefers)),
         explicit_round=explicit is not None,
         recurrence_id=event.recurrence_id,
         location=clean_text(event.location),
+    )
+    return _Reading(interview, tuple(rows))
+
+
+@dataclass(frozen=True)
+class _Got(Generic[T]):
+    """A value of any type and where it was read."""
+
+    value: T
+    source: str
+
+
+def _src(found: Found | _Got[Kind] | _Got[Person] | None) -> str:
+    return found.source if found is not None else "nothing in the invite says"
+
+
+def _person(p: object) -> str:
+    if not isinstance(p, Person):
+        return "none"
+    return f"{p.name} <{p.email}>" if p.name and p.email else (p.name or p.email)
+
+
+def _interviewer_src(p: Person) -> str:
+    return (
+        "named in the description's itinerary (no address: add it)" if not p.email else ("attendee")
     )
 
 
@@ -395,188 +522,241 @@ def _end(event: SourceEvent, start: datetime, default: timedelta, zone: tzinfo) 
     return start + default
 
 
-# ---- title
+# ---- title (kept for callers that read a bare title)
 
 
 def read_title(
     title: str, patterns: re.Pattern[str], domains: Sequence[str] = ()
 ) -> tuple[str | None, str | None]:
-    """(company, role) read from a title, as the rules' "Reading a title" describes.
-
-    Split at " - ", " – ", " — " or ": "; the part containing a detection pattern is the
-    kind part; "at X" / "with X" in it name the company ("at" wins when both appear, as in
-    "Interview with Jane at Acme"), "for Y" the role. Otherwise the company is the first
-    other part and the role what is left of the kind part, or else another part. A title
-    without a kind part (found by tag or calendar) gives nothing: "Lunch - Bob" is not a
-    company. One refinement: a leftover equal to a company domain's label ("Acme
-    interview" sent from acme.com) is the company, not the role.
-    """
-    title = _TITLE_PREFIX.sub("", title)
-    parts = [p.strip() for p in _SEPARATOR.split(title) if p.strip()]
-    kind_index = next((i for i, p in enumerate(parts) if patterns.search(p)), None)
-    if kind_index is None:
-        return None, None
-    phrases, rest = _phrases(parts[kind_index])
-    others = [p for i, p in enumerate(parts) if i != kind_index]
-    company = phrases.get("at") or phrases.get("with")
-    if company is None and others:
-        company = others.pop(0)
-    leftover = _role_leftover(patterns.sub(" ", rest))
-    if company is None and leftover and leftover.lower() in {_label(d) for d in domains}:
-        company, leftover = leftover, None
-    role = _role_phrase(phrases.get("for")) or leftover or (others[0] if others else None)
-    return _value(company), _value(role)
+    """(company, role) read from a title alone, as the rules' "Reading a title" says."""
+    return titles.read_title(title, patterns, domains)
 
 
-def _phrases(part: str) -> tuple[dict[str, str], str]:
-    """Split "X with A for B at C" into {"with": A, "for": B, "at": C} and the rest "X"."""
-    phrases: dict[str, list[str]] = {}
-    rest: list[str] = []
-    current: list[str] = rest
-    for word in part.split():
-        key = word.lower()
-        if key in ("with", "at", "for") and key not in phrases:
-            current = phrases.setdefault(key, [])
-        else:
-            current.append(word)
-    joined = {k: " ".join(v) for k, v in phrases.items() if v}
-    return joined, " ".join(rest)
+# ---- company and role
 
 
-def _role_phrase(text: str | None) -> str | None:
-    """"for the SRE role" names the role "SRE"."""
-    if not text:
+def _company(
+    fields: invite_text.Fields,
+    desc: str,
+    ctx: Context,
+    title_read: titles.TitleReading,
+    type_read: titles.TitleReading,
+    parties: _Parties,
+) -> Found | None:
+    """The company, as people say it (without "Inc.", "GmbH", "K.K.")."""
+    found = _company_found(fields, desc, ctx, title_read, type_read, parties)
+    if found is None:
         return None
-    text = _ROLE_TAIL.sub("", _ARTICLE.sub("", text.strip())).strip(_EDGE_PUNCT)
-    return text or None
+    name = titles.company_name(found.value)
+    return replace(found, value=name) if name else found
 
 
-def _role_leftover(text: str) -> str | None:
-    text = _BRACKETED.sub(" ", text)
-    text = _ROLE_NOISE.sub(" ", text)
-    text = " ".join(text.split()).strip(_EDGE_PUNCT)
-    text = _ROLE_TAIL.sub("", text).strip(_EDGE_PUNCT)
-    return text if any(c.isalnum() for c in text) else None
-
-
-def _value(text: str | None) -> str | None:
-    if text is None:
+def _company_found(
+    fields: invite_text.Fields,
+    desc: str,
+    ctx: Context,
+    title_read: titles.TitleReading,
+    type_read: titles.TitleReading,
+    parties: _Parties,
+) -> Found | None:
+    """``Company:`` line, a description phrase, the title, the booking's event type, a
+    team mailbox's name, the domain (spelled as the invite spells it)."""
+    if fields.company:
+        return Found(fields.company, "description: 'Company:' line")
+    phrase = invite_text.company_phrase(desc, ctx)
+    for found in (phrase, title_read.company, type_read.company):
+        if found is not None:
+            return found
+    for name in parties.org_names:
+        return Found(name, f"the organizer's name '{name}'")
+    if not parties.domains:
         return None
-    cleaned = clean_text(text).strip(_EDGE_PUNCT)
-    return cleaned if any(c.isalnum() for c in cleaned) else None
+    domain = parties.domains[0]
+    spelled = titles.spelling_in(ctx.texts, domain)
+    if spelled:
+        return Found(clean_text(spelled), f"domain {domain}, spelled as in the invite")
+    label = titles.tidy(titles.domain_label(domain).capitalize())
+    return Found(label, f"domain {domain} (first label)") if label else None
+
+
+def _role(
+    fields: invite_text.Fields,
+    desc: str,
+    ctx: Context,
+    title_read: titles.TitleReading,
+    type_read: titles.TitleReading,
+) -> Found | None:
+    if fields.role:
+        role = titles.role_phrase(fields.role)
+        if role:
+            return Found(role, "description: 'Role:' line")
+    for found in (invite_text.role_in(desc, ctx), title_read.role, type_read.role):
+        if found is not None:
+            return found
+    return None
 
 
 # ---- people and domains
 
 
-def _interviewers(event: SourceEvent, addresses: frozenset[str]) -> tuple[Person, ...]:
-    """Attendees minus the user, rooms/resources and decliners; one per address."""
+def _parties(event: SourceEvent, rules: _Rules, me: User) -> _Parties:
     seen: set[str] = set()
-    people: list[Person] = []
+    interviewers: list[Person] = []
     for att in event.attendees:
         email = clean_text(att.email, 320).lower()
-        if not email or email in seen or _is_user(att, addresses) or _is_room(att):
+        if not email or email in seen or me.is_attendee(att) or not is_person(att, rules.robots):
             continue
         if (att.partstat or "").upper() == "DECLINED":
             continue
         seen.add(email)
-        people.append(Person(_name(att.name), email))
-    return tuple(people)
+        interviewers.append(Person(display_name(att.name), email))
+    org = event.organizer
+    organizer = None
+    if org is not None and not me.is_attendee(org) and is_person(org, rules.robots):
+        organizer = Person(display_name(org.name), clean_text(org.email, 320).lower())
+    everyone = [a for a in (org, *event.attendees) if a is not None]
+    org_names: list[str] = []
+    for att in everyone:
+        if me.is_attendee(att) or rules.robots.is_tool_domain(domain_of(att.email)):
+            continue
+        if is_team_name(att.name, att.email):
+            name = titles.tidy(team_words_removed(display_name(att.name) or ""))
+            if name and not titles.is_job_title(name) and name not in org_names:
+                org_names.append(name)
+    names = tuple(n for n in (display_name(a.name) for a in everyone) if n)
+    return _Parties(
+        interviewers=tuple(interviewers),
+        organizer=organizer,
+        domains=tuple(_company_domains(event, rules, me)),
+        org_names=tuple(org_names),
+        names=names,
+    )
 
 
-def _name(raw: str | None) -> str | None:
-    """A display name; an address used as a name (``CN=jane@acme.com``) is no name."""
-    name = clean_text(raw or "").strip("\"' ")
-    return name if name and "@" not in name else None
-
-
-def _company_domains(
-    event: SourceEvent, rules: _Rules, addresses: frozenset[str]
-) -> list[str]:
+def _company_domains(event: SourceEvent, rules: _Rules, me: User) -> list[str]:
     """Company domains, most common first (organizer first on ties, then first seen).
 
-    Free-mail, the user's own domains, rooms and Google's calendar-internal addresses
-    (resource and group calendars) say nothing about the company.
+    Free-mail, the user's own domains, rooms, scheduling tools and Google's calendar-internal
+    addresses (resource and group calendars) say nothing about the company.
     """
-    own = {_domain(a) for a in addresses}
+    own = {domain_of(a) for a in me.addresses}
     people = [event.organizer] if event.organizer else []
-    people += [a for a in event.attendees if not _is_room(a)]
+    people += [a for a in event.attendees if not is_room(a)]
     counts: dict[str, int] = {}
     for person in people:
-        if person is None or _is_user(person, addresses):
+        if person is None or me.is_attendee(person):
             continue
-        domain = _domain(clean_text(person.email, 320))
+        domain = domain_of(clean_text(person.email, 320))
         if not domain or "." not in domain or domain in own or domain in rules.free_mail:
             continue
-        if domain.endswith(_INTERNAL_DOMAINS):
+        if rules.robots.is_tool_domain(domain) or domain.endswith("calendar.google.com"):
             continue
         counts[domain] = counts.get(domain, 0) + 1
     # sorted() is stable: on equal counts the organizer's domain, then first seen, wins.
     return sorted(counts, key=lambda d: -counts[d])
 
 
-def _label(domain: str) -> str:
-    return domain.split(".", 1)[0]
-
-
-def _company_from_domains(domains: Sequence[str]) -> str | None:
-    """``piedpiper.com`` gives ``Piedpiper``: the first label, capitalised."""
-    if not domains:
-        return None
-    return _value(_label(domains[0]).capitalize())
+def _with_itinerary(
+    attendees: tuple[Person, ...], itinerary: Sequence[str], me: User
+) -> tuple[Person, ...]:
+    """Attendees, then people named only in the itinerary (no address to write to)."""
+    known = {name_key(p.name) for p in attendees if p.name}
+    extra = [
+        Person(name, "")
+        for name in itinerary
+        if name_key(name) not in known and name_key(name) != me.key
+    ]
+    return attendees + tuple(extra)
 
 
 def _contact(
-    line: str | None,
+    fields: invite_text.Fields,
     event: SourceEvent,
+    desc: str,
+    parties: _Parties,
     interviewers: tuple[Person, ...],
-    addresses: frozenset[str],
-) -> Person | None:
-    """A ``Contact:`` line, else the organizer (not the user), else the first interviewer."""
-    from_line = _parse_contact(line, event) if line else None
-    if from_line is not None:
-        return from_line
-    org = event.organizer
-    if org is not None and not _is_user(org, addresses):
-        email = clean_text(org.email, 320).lower()
-        if "@" in email and not _domain(email).endswith(_INTERNAL_DOMAINS):
-            return Person(_name(org.name), email)
-    return interviewers[0] if interviewers else None
+    rules: _Rules,
+    me: User,
+) -> _Got[Person] | None:
+    """A ``Contact:`` line; a recruiter named with an address in the description; the
+    organizer when a person; the first interviewer who has an address."""
+    if fields.contact:
+        person = _parse_contact(fields.contact, event, rules, me)
+        if person is not None:
+            return _Got(person, "description: 'Contact:' line")
+    recruiter = invite_text.recruiter_in(desc, fields.recruiter, rules.robots, me)
+    if recruiter is not None:
+        return _Got(recruiter, "description: the recruiter named with an address")
+    if parties.organizer is not None:
+        return _Got(parties.organizer, "organizer")
+    for person in interviewers:
+        if person.email:
+            return _Got(person, "first interviewer (the organizer is not a person)")
+    return None
 
 
-def _parse_contact(line: str, event: SourceEvent) -> Person | None:
+def _parse_contact(line: str, event: SourceEvent, rules: _Rules, me: User) -> Person | None:
     """``Name <mail>``, ``<mail>`` or ``mail``; a bare name is looked up among the guests."""
-    match = _EMAIL.search(line)
-    if match is not None and "." in _domain(match.group(0)):
-        name = line[: match.start()].replace("<", " ").strip(_EDGE_PUNCT + "<> ")
-        return Person(_name(name), match.group(0).lower())
-    wanted = line.strip(_EDGE_PUNCT).lower()
+    person = invite_text.parse_person(line)
+    if person is not None:
+        if me.is_address(person.email) or rules.robots.matches(person.email):
+            return None
+        return person
+    wanted = line.strip(" \t<>\"'").lower()
     guests = [event.organizer, *event.attendees] if event.organizer else [*event.attendees]
-    for guest in guests:
-        if guest is not None and guest.name and clean_text(guest.name).lower() == wanted:
-            return Person(_name(guest.name), clean_text(guest.email, 320).lower())
+    for guest in (g for g in guests if g is not None and g.name):
+        named = clean_text(guest.name or "").lower() == wanted
+        if named and is_person(guest, rules.robots) and not me.is_attendee(guest):
+            return Person(display_name(guest.name), clean_text(guest.email, 320).lower())
     return None
 
 
 # ---- kind and round
 
 
-def _kind(event: SourceEvent, title: str, interviewers: tuple[Person, ...]) -> Kind | None:
+def _kind(
+    event: SourceEvent,
+    title: str,
+    event_type: str,
+    desc: str,
+    interviewers: tuple[Person, ...],
+) -> _Got[Kind] | None:
     """final > panel > phone (without a video link) > video > onsite; else None."""
     location = clean_text(event.location)
-    video = any(
-        _VIDEO.search(text) for text in (event.conference_url or "", location, event.description)
-    )
-    if _WORD_FINAL.search(title):
-        return "final"
-    if len(interviewers) >= 2 or _WORD_PANEL.search(title):
-        return "panel"
-    if (_WORD_PHONE.search(title) or _is_phone_number(location)) and not video:
-        return "phone"
-    if video:
-        return "video"
+    words = f"{title} {event_type}"
+    video = _video(event, location, desc)
+    if _WORD_FINAL.search(words):
+        return _Got[Kind]("final", "title says final")
+    if len(interviewers) >= 2:
+        return _Got[Kind]("panel", f"{len(interviewers)} interviewers")
+    if _WORD_PANEL.search(words):
+        return _Got[Kind]("panel", "title says panel")
+    if video is None:
+        if _WORD_PHONE.search(words):
+            return _Got[Kind]("phone", "title says phone/call/screen, no video link")
+        if _is_phone_number(location):
+            return _Got[Kind]("phone", "the location is a phone number")
+        if invite_text.has_dial_in(desc):
+            return _Got[Kind]("phone", "a dial-in number, no video link")
+    if video is None and _VIDEO_WORDS.search(words):
+        video = "title says video/virtual"
+    if video is not None:
+        return _Got[Kind]("video", video)
     if _is_physical(location):
-        return "onsite"
+        return _Got[Kind]("onsite", "a physical location")
+    if _WORD_ONSITE.search(words):
+        return _Got[Kind]("onsite", "title says onsite")
+    return None
+
+
+def _video(event: SourceEvent, location: str, desc: str) -> str | None:
+    """Where a video link (or a virtual meeting) shows, if anywhere."""
+    if event.conference_url:
+        return "conference link (X-GOOGLE-CONFERENCE / Teams / URL)"
+    if invite_text.has_video(location):
+        return "video link in the location"
+    if invite_text.has_video(desc):
+        return "join details in the description"
     return None
 
 
@@ -590,7 +770,9 @@ def _is_physical(location: str) -> bool:
     """A place you can walk into: not a link, a phone number or "Zoom"/"online"/"TBD"."""
     if not any(c.isalnum() for c in location) or _is_phone_number(location):
         return False
-    return not (_URLISH.search(location) or _VIDEO.search(location) or _VIRTUAL.search(location))
+    if invite_text.has_video(location):
+        return False
+    return not (_URLISH.search(location) or _VIRTUAL.search(location))
 
 
 def _round_number(word: str) -> int | None:
@@ -614,8 +796,18 @@ def _explicit_round(line: str | None, title: str) -> int | None:
     return None
 
 
+_LEGAL_FORM = re.compile(
+    r"[ \t,]+(?:inc|llc|ltd|limited|gmbh|ag|sa|sas|bv|nv|plc|corp|corporation|co|company)\.?$",
+    re.I,
+)
+
+
 def _company_key(interview: Interview) -> str | None:
-    return interview.company.casefold() if interview.company else None
+    """The company name compared case-insensitively and without its legal form
+    ("Acme" is "Acme Corporation")."""
+    if not interview.company:
+        return None
+    return _LEGAL_FORM.sub("", interview.company.strip()).casefold() or None
 
 
 def _number_rounds(interviews: list[Interview]) -> tuple[Interview, ...]:
@@ -642,11 +834,12 @@ def _number_rounds(interviews: list[Interview]) -> tuple[Interview, ...]:
 
 
 def same_company(a: Interview, b: Interview) -> bool:
-    """Same name (case-insensitive) or a shared company domain; unknown never matches."""
+    """Same name (case-insensitive); a shared company domain only when a name is unknown
+    (one staffing agency books interviews at many companies); unknown never matches."""
     key_a, key_b = _company_key(a), _company_key(b)
-    if key_a is None or key_b is None:
-        return False
-    return key_a == key_b or bool(a.domains & b.domains)
+    if key_a is not None and key_b is not None:
+        return key_a == key_b
+    return bool(a.domains & b.domains)
 
 
 def superseded_by(interviews: Sequence[Interview]) -> dict[str, str]:

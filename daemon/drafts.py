@@ -305,7 +305,7 @@ def compose_drafts(
     subject = _subject(action, interview, user)
     return [
         DraftSpec(
-            key=output_key(interview.id, action.type, "draft", person.email),
+            key=output_key(interview.id, action.type, "draft", recipient_key(person)),
             sender=sender,
             to=person,
             subject=subject,
@@ -315,13 +315,19 @@ def compose_drafts(
     ]
 
 
+def recipient_key(person: Person) -> str:
+    """What tells two recipients apart: the address, or for someone named without one
+    (an itinerary), the name."""
+    return person.email.lower() if person.email else f"name:{(person.name or '').casefold()}"
+
+
 def _unique(people: tuple[Person, ...]) -> list[Person]:
     """One draft per address even if a list names someone twice (the key would clash)."""
     seen: set[str] = set()
     out = []
     for person in people:
-        if person.email.lower() not in seen:
-            seen.add(person.email.lower())
+        if recipient_key(person) not in seen:
+            seen.add(recipient_key(person))
             out.append(person)
     return out
 
@@ -413,6 +419,8 @@ def _people(people: tuple[Person, ...]) -> str:
 
 def _person(person: Person) -> str:
     name, email = one_line(person.name), one_line(person.email)
+    if not email:
+        return f"{name} (no address)"
     return f"{name} <{email}>" if name else email
 
 
@@ -431,7 +439,14 @@ def _who_lines(action: Action, interview: Interview) -> list[str]:
         people = action.to or ((interview.contact,) if interview.contact else ())
         return [f"Call {_people(people)} (they prefer the phone); no draft was written."]
     if "draft" in action.outputs:
-        return [f"Drafts waiting for: {_people(action.to)}"]
+        lines = [f"Drafts waiting for: {_people(action.to)}"]
+        missing = [p for p in action.to if not p.email]
+        if missing:
+            lines.append(
+                f"Add the address of {_people(tuple(missing))} before sending: "
+                "the invitation names them without one."
+            )
+        return lines
     if action.type in {"linkedin", "networking", "debrief", "prep"}:
         people = action.to or interview.interviewers
         return [f"Interviewers: {_people(people)}"]
@@ -565,7 +580,8 @@ def render_message(spec: DraftSpec, date: datetime) -> bytes:
         raise ValueError(f"draft key is not a plain token: {spec.key!r}")
     msg = EmailMessage(policy=_POLICY)
     msg.set_raw("From", address_header("From", spec.sender))
-    msg.set_raw("To", address_header("To", spec.to))
+    if spec.to.email:  # someone named without an address: the user adds it
+        msg.set_raw("To", address_header("To", spec.to))
     msg.set_raw("Subject", text_header("Subject", spec.subject))
     msg["Date"] = format_datetime(date)
     msg["Message-ID"] = message_id(spec.key)

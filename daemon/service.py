@@ -27,7 +27,7 @@ from daemon.codec import (
     skip_from,
     skip_to,
 )
-from daemon.detect import Detection, detect, same_company, superseded_by
+from daemon.detect import READING_VERSION, Detection, detect, same_company, superseded_by
 from daemon.keys import output_key
 from daemon.model import OUTREACH_TYPES, Action, History, Interview, Plan, Skip
 from daemon.ports import (
@@ -110,7 +110,8 @@ class CycleReport:
 
 
 def _settings_digest(settings: Settings) -> str:
-    parts = repr((settings.detection, settings.user, sorted(map(str, settings.source.items()))))
+    source = sorted(map(str, settings.source.items()))
+    parts = repr((READING_VERSION, settings.detection, settings.user, source))
     return hashlib.sha256(parts.encode()).hexdigest()[:16]
 
 
@@ -338,7 +339,7 @@ def _check_replies(
         ReplyQuery(
             interview_id=iv.id,
             after=iv.end,
-            senders=tuple(sorted({p.email for p in iv.interviewers} | _contact(iv))),
+            senders=tuple(sorted({p.email for p in iv.interviewers if p.email} | _contact(iv))),
             domains=tuple(sorted(iv.domains)),
             user_email=settings.user.email,
         )
@@ -609,9 +610,7 @@ class _Writer:
             with self.store.transaction():
                 for key, status in self.touched_drafts.items():
                     self.store.set_output_status(key, status)
-                _follow_moved_drafts(
-                    self.store, self.world, self.drafts_now, self.touched_drafts
-                )
+                _follow_moved_drafts(self.store, self.world, self.drafts_now, self.touched_drafts)
         return self.drafts_now
 
     def drafts(self, plans: list[Plan]) -> None:

@@ -23,8 +23,104 @@ DEFAULT_PATTERNS: tuple[str, ...] = (
     "on-site",
     "final round",
     "hiring manager",
+    "entretien",
+    "vorstellungsgespräch",
+    "entrevista",
+    "colloquio",
+    "sollicitatiegesprek",
 )
-DEFAULT_EXCLUSIONS: tuple[str, ...] = ("mock interview", "interview prep", "practice")
+DEFAULT_EXCLUSIONS: tuple[str, ...] = (
+    "mock interview",
+    "interview prep",
+    "practice",
+    "interview training",
+    "interviewer training",
+    "coaching",
+)
+# Common phrasings of an interview that count only when the invite comes from the hiring
+# side (a recruiter, a "Hiring Team" or "Recruiting" organizer, a scheduling tool).
+DEFAULT_PHRASINGS: tuple[str, ...] = (
+    "call",
+    "phone call",
+    "call with",
+    "chat with",
+    "intro call",
+    "introductory call",
+    "recruiter chat",
+    "hiring manager chat",
+    "screen",
+    "screening",
+    "virtual onsite",
+    "meet the team",
+    "technical assessment",
+    "case study",
+    "coding challenge",
+    "pair programming",
+    "system design",
+    "take-home review",
+    "culture fit",
+    "conversation with",
+)
+# Addresses that are never a person, an interviewer, the contact or the company: globs on
+# the local part ("noreply*@"), domains (and their subdomains) or whole addresses.
+DEFAULT_NOT_PEOPLE: tuple[str, ...] = (
+    "noreply*@",
+    "donotreply*@",
+    "notification*@",
+    "mailerdaemon@",
+    "calendar*@",
+    "scheduling*@",
+    "scheduler*@",
+    "invite@",
+    "invites@",
+    "invitations@",
+    "bookings@",
+    "booking@",
+    "recruiting@",
+    "recruitment@",
+    "recruiters@",
+    "recruiter@",
+    "talent@",
+    "talentacquisition@",
+    "ta@",
+    "careers@",
+    "jobs@",
+    "hiring@",
+    "hr@",
+    "people@",
+    "interviews@",
+    "interview@",
+    "candidates@",
+    "greenhouse.io",
+    "greenhouse-mail.io",
+    "lever.co",
+    "hire.lever.co",
+    "ashbyhq.com",
+    "ashby.io",
+    "goodtime.io",
+    "gem.com",
+    "calendly.com",
+    "cal.com",
+    "myworkday.com",
+    "workday.com",
+    "icims.com",
+    "workablemail.com",
+    "workable.com",
+    "teamtailor.com",
+    "teamtailor-mail.com",
+    "hirevue.com",
+    "smartrecruiters.com",
+    "jobvite.com",
+    "bamboohr.com",
+    "recruitee.com",
+    "breezy.hr",
+    "jazzhr.com",
+    "paradox.ai",
+    "modernloop.io",
+    "prelude.co",
+    "group.calendar.google.com",
+    "resource.calendar.google.com",
+)
 DEFAULT_FREE_MAIL: tuple[str, ...] = (
     "gmail.com",
     "googlemail.com",
@@ -85,6 +181,8 @@ class DetectionSettings:
     exclusions: tuple[str, ...] = DEFAULT_EXCLUSIONS
     tag: str = "#interview"
     free_mail_domains: tuple[str, ...] = DEFAULT_FREE_MAIL
+    phrasings: tuple[str, ...] = DEFAULT_PHRASINGS
+    not_people: tuple[str, ...] = DEFAULT_NOT_PEOPLE
     # Length assumed for an interview event that has neither an end nor a duration.
     default_length_minutes: int = 60
 

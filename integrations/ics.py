@@ -67,7 +67,8 @@ _QUICK_UID = re.compile(r"^UID[^:\n]{0,200}:[ \t]*([^\n]{1,1000})$", re.M | re.I
 _QUICK_RECURRENCE = re.compile(r"^RECURRENCE-ID[^\n]{0,300}$", re.M | re.I)
 _TZID_LINE = re.compile(r"^TZID[^:\n]{0,200}:([^\n]{0,300})$", re.M | re.I)
 _MEETING = re.compile(
-    r"(?<![\w-])(?:meet\.google\.com|zoom\.us|zoom\.com|teams\.microsoft\.com|teams\.live\.com)",
+    r"(?<![\w-])(?:meet\.google\.com|zoom\.us|zoom\.com|teams\.microsoft\.com|teams\.live\.com|"
+    r"webex\.com|whereby\.com|bluejeans\.com|chime\.aws|gotomeeting\.com)",
     re.I,
 )
 # Characters detection treats as spaces (control, zero-width, bidi) and escaped newlines:

@@ -32,6 +32,7 @@ class IcsSourceBackend(Backend):
         return frozenset({f"ics:{Path(str(settings.source['path'])).name}"})
 
     def make(self, settings: Settings, wiring: Wiring) -> Any:
+        from daemon.detect import prefilter_keywords
         from integrations.ics import IcsSource
 
         det = settings.detection
@@ -39,7 +40,7 @@ class IcsSourceBackend(Backend):
             Path(str(settings.source["path"])),
             source_id=next(iter(self.source_ids(settings))),
             user_tz=settings.user.timezone,
-            keywords=(*det.patterns, det.tag),
+            keywords=prefilter_keywords(det),
             all_interviews=bool(settings.source.get("all_interviews", False)),
         )
 

@@ -678,3 +678,17 @@ def test_fingerprint_of_multipart_edit_uses_plain_text() -> None:
     msg = parse(raw)
     msg.add_alternative("<p>Dear Jane,</p>", subtype="html")
     assert message_fingerprint(msg.as_bytes()) == message_fingerprint(raw)
+
+
+def test_someone_named_without_an_address_gets_a_draft_with_no_recipient() -> None:
+    omar, lena = Person("Omar Bennett", ""), Person("Lena Ortiz", "")
+    act = action("thank_you", (omar, lena, JANE))
+    specs = compose_drafts(act, interview(), USER, TEMPLATES)
+    assert [s.to for s in specs] == [omar, lena, JANE]
+    assert len({s.key for s in specs}) == 3  # two people without an address: two drafts
+    message = BytesParser(policy=policy.default).parsebytes(
+        render_message(specs[0], START), headersonly=False
+    )
+    assert message["To"] is None and specs[0].body.startswith("Dear Omar")
+    _summary, description = reminder_text(act, interview(), USER)
+    assert "Add the address of Omar Bennett (no address), Lena Ortiz (no address)" in description

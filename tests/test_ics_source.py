@@ -16,7 +16,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import integrations.ics as ics
-from daemon.detect import detect
+from daemon.detect import detect, prefilter_keywords
 from daemon.model import Attendee, SourceEvent
 from daemon.settings import DetectionSettings, UserSettings
 from integrations.base import BadInput, SourceRead
@@ -26,7 +26,7 @@ CORPUS = Path(__file__).parent / "corpus"
 ACCEPTANCE = Path(__file__).resolve().parents[2] / "shared" / "acceptance" / "ics"
 BENCH = Path(__file__).resolve().parents[1] / "bench" / "gen_calendar.py"
 DET = DetectionSettings()
-KEYWORDS = (*DET.patterns, DET.tag)
+KEYWORDS = prefilter_keywords(DET)
 USER = UserSettings(email="alex@example.com")
 TZ = "America/New_York"
 NOT_CALENDARS = {"empty.ics", "whitespace_only.ics", "not_a_calendar.ics", "bare_vevent.ics"}
@@ -386,7 +386,7 @@ def test_recurring_series_and_overrides() -> None:
     assert not override.recurring and override.recurrence_id == "2026-12-08T09:00:00+00:00"
     found = detect(result.events, DET, USER)
     assert [iv.id for iv in found.interviews] == ["ics:test/series-2@2026-12-08T09:00:00+00:00"]
-    assert found.interviews[0].company is None  # found by the tag: the title says nothing
+    assert found.interviews[0].company == "Wonka"  # the description: "interview with Wonka"
     assert sorted(s.reason for s in found.skipped) == [
         "cancelled",
         "excluded by 'practice'",

@@ -89,6 +89,7 @@ class CalDAVAccount(Account):
 
 
 def _parser(settings: Settings) -> Any:
+    from daemon.detect import prefilter_keywords
     from integrations.ics import IcsSource
 
     det = settings.detection
@@ -98,7 +99,7 @@ def _parser(settings: Settings) -> Any:
             Path("caldav"),
             source_id=source_id,
             user_tz=settings.user.timezone,
-            keywords=(*det.patterns, det.tag),
+            keywords=prefilter_keywords(det),
             name=name or "caldav",
         )
 
