@@ -609,11 +609,11 @@ def _parties(event: SourceEvent, rules: _Rules, me: User) -> _Parties:
         if (att.partstat or "").upper() == "DECLINED":
             continue
         seen.add(email)
-        interviewers.append(Person(display_name(att.name), email))
+        interviewers.append(Person(display_name(att.name, email), email))
     org = event.organizer
     organizer = None
     if org is not None and not me.is_attendee(org) and is_person(org, rules.robots):
-        organizer = Person(display_name(org.name), clean_text(org.email, 320).lower())
+        organizer = Person(display_name(org.name, org.email), clean_text(org.email, 320).lower())
     everyone = [a for a in (org, *event.attendees) if a is not None]
     org_names: list[str] = []
     for att in everyone:

@@ -17,6 +17,7 @@ from fnmatch import fnmatchcase
 from functools import lru_cache
 
 from daemon.model import Attendee
+from daemon.names import natural_name
 from daemon.text import clean_text
 
 # Display names of team mailboxes and machines: "Acme Recruiting", "Acme Candidate
@@ -49,15 +50,19 @@ _HONORIFIC = re.compile(r"^(?:mr|mrs|ms|mx|dr|prof)\.?\s+", re.I)
 _INTERNAL_DOMAINS = ("calendar.google.com",)
 
 
-def display_name(raw: str | None) -> str | None:
+def display_name(raw: str | None, email: str | None = None) -> str | None:
     """A display name as people write it: ``Doe, Jane`` reads ``Jane Doe``; an address,
-    quotes and a trailing ``(Contoso)`` or ``[External]`` are not part of the name.
+    quotes, pronouns and a trailing ``(Contoso)`` or ``[External]`` are not part of it.
 
-    (A minimal version of what greetings need; ``daemon/names.py`` may do more.)
+    A person's name is read by ``daemon.names`` (shared with the greetings); a team's or
+    an unusual name is kept, cleaned, so its words can still name the company.
     """
     name = clean_text(raw or "").strip("\"' ")
     if not name or "@" in name:
         return None
+    person = natural_name(name, email)
+    if person:
+        return clean_text(person)
     for _ in range(2):
         name = _SUFFIX.sub("", name).strip()
     match = _LAST_FIRST.match(name)
