@@ -50,6 +50,11 @@ def _parser() -> argparse.ArgumentParser:
 
     sp = sub.add_parser("plan", help="print every interview and its actions; writes nothing")
     sp.add_argument("--json", action="store_true", help="machine-readable output")
+    sp.add_argument(
+        "--explain",
+        metavar="ID",
+        help="show where each field of one event's reading came from (id, uid or part of it)",
+    )
     now_opt(sp)
     sp = sub.add_parser("sync", help="one full cycle: write every output that is due")
     sp.add_argument("--dry-run", action="store_true", help="say what would be written")
@@ -225,6 +230,8 @@ def cmd_plan(args: argparse.Namespace, settings: Settings) -> int:
 
     now = parse_now(args.now)
     store = _store(settings, readonly=True)
+    if args.explain is not None:
+        return _explain(args, settings, store)
     ev = service.evaluate(settings, store, backends.make_source(settings, cursors=store), now)
     _warn(ev.warnings)
     tz = settings.user.timezone
@@ -236,6 +243,27 @@ def cmd_plan(args: argparse.Namespace, settings: Settings) -> int:
         )
     else:
         sys.stdout.write(report.plan_table(now, tz, ev.plans, ev.skipped))
+    return EXIT_OK
+
+
+def _explain(args: argparse.Namespace, settings: Settings, store: Any) -> int:
+    """``plan --explain ID``: the reading of one event, field by field, with its source."""
+    from daemon import backends, explain, report
+
+    read = backends.make_source(settings, cursors=store).read()
+    _warn(read.warnings)
+    event = explain.find_event(read.events, args.explain)
+    if event is None:
+        raise UsageError(
+            f"no event with id {args.explain!r}, or several match "
+            "(see `interview-followup plan`)"
+        )
+    rows = explain.rows_for(event, settings, store.corrections())
+    if args.json:
+        doc = {"id": event.interview_id, "title": event.title, "rows": explain.rows_json(rows)}
+        print(json.dumps(doc, indent=2, ensure_ascii=False))
+    else:
+        sys.stdout.write(report.explain_table(event.interview_id, event.title, rows))
     return EXIT_OK
 
 

@@ -370,6 +370,8 @@ _CHECKLIST: Mapping[str, tuple[str, ...]] = {
         "  a line beginning with Timeline: and the date or delay they gave"
         " (for example next Friday, or within 2 weeks),",
         "  a line beginning with Note: and the topic to mention in the thank-you notes.",
+        "If the company, role or contact read from the invitation is wrong, add a line",
+        "beginning with Company:, Role: or Contact: (a name and <address>) to correct it.",
     ),
     "thank_you": (
         "Send a thank-you note to each interviewer today (within 24 hours).",

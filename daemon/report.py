@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
 from daemon.codec import person_to
+from daemon.detect import ExplainRow
 from daemon.model import Action, Plan, Skip
 
 _STATE_MARK = {
@@ -121,3 +123,14 @@ def _person(name: str | None, email: str) -> str:
 def _clip(text: str, width: int) -> str:
     text = " ".join(text.split())
     return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def explain_table(interview_id: str, title: str, rows: Sequence[ExplainRow]) -> str:
+    """``plan --explain``: one line per field, its value and where it was read."""
+    lines = [f"{_clip(title, 70)}", f"  id: {interview_id}", ""]
+    width = max((len(r.field) for r in rows), default=5)
+    value_width = min(40, max((len(r.value) for r in rows), default=5))
+    lines += [
+        f"  {r.field:{width}}  {_clip(r.value, 40):{value_width}}  from: {r.source}" for r in rows
+    ]
+    return "\n".join(lines) + "\n"

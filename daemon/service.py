@@ -27,6 +27,7 @@ from daemon.codec import (
     skip_from,
     skip_to,
 )
+from daemon.corrections import corrected, parse_corrections
 from daemon.detect import READING_VERSION, Detection, detect, same_company, superseded_by
 from daemon.keys import output_key
 from daemon.model import OUTREACH_TYPES, Action, History, Interview, Plan, Skip
@@ -277,6 +278,7 @@ def evaluate(
 ) -> Evaluation:
     """The plan as of ``now``, from the calendar and the state store; writes nothing."""
     detection, warnings, unreadable = read_detection(settings, store, source)
+    detection = with_corrections(detection, store)
     world = _world(settings, detection, store, unreadable)
     return Evaluation(
         now=now,
@@ -305,6 +307,7 @@ def run_cycle(
     detection, warnings, unreadable = read_detection(settings, store, adapters.source)
     world = _world(settings, detection, store, unreadable)
     reminders_now, drafts_now = _observe(store, adapters, world, report, dry_run)
+    detection = with_corrections(detection, store)  # including lines typed just now
     changed = not dry_run and _record_interviews(store, detection, world, now)
     if changed or (report.user_changes and not dry_run):
         world = _world(settings, detection, store, unreadable)
@@ -449,6 +452,16 @@ def _read_debriefs(store: StateStore, world: _World, present: dict[str, Reminder
             continue
         timeline, note = parse_debrief(spec.description)
         store.set_debrief(iid, timeline, note)
+        store.set_corrections(iid, parse_corrections(spec.description))
+
+
+def with_corrections(detection: Detection, store: StateStore) -> Detection:
+    """The reading with the user's ``Company:``/``Role:``/``Contact:`` corrections."""
+    fixes = store.corrections()
+    if not fixes:
+        return detection
+    interviews = tuple(corrected(iv, fixes.get(iv.id, {})) for iv in detection.interviews)
+    return replace(detection, interviews=interviews)
 
 
 def parse_debrief(text: str) -> tuple[str | None, str | None]:

@@ -67,6 +67,7 @@ CREATE TABLE IF NOT EXISTS cycles (
     ok INTEGER NOT NULL,
     summary TEXT NOT NULL
 );
+CREATE TABLE IF NOT EXISTS corrections (interview_id TEXT PRIMARY KEY, data TEXT NOT NULL);
 """
 
 # Output statuses: ours and as we wrote it / the user changed it / the user removed it /
@@ -310,6 +311,30 @@ class StateStore:
 
     def set_output_status(self, key: str, status: str) -> None:
         self._write("UPDATE outputs SET status=? WHERE key=?", (status, key))
+
+    # corrections typed into the debrief reminder ----------------------------------------
+
+    def corrections(self) -> dict[str, dict[str, str]]:
+        """Interview id -> the ``Company:``/``Role:``/``Contact:`` lines the user typed."""
+        try:
+            rows = self._db.execute("SELECT interview_id, data FROM corrections").fetchall()
+        except sqlite3.OperationalError:  # a read-only store written by an older version
+            return {}
+        out: dict[str, dict[str, str]] = {}
+        for iid, data in rows:
+            try:
+                value = json.loads(data)
+            except ValueError:
+                continue
+            if isinstance(value, dict):
+                out[str(iid)] = {str(k): str(v) for k, v in value.items()}
+        return out
+
+    def set_corrections(self, interview_id: str, data: dict[str, str]) -> None:
+        self._write(
+            "INSERT OR REPLACE INTO corrections VALUES (?, ?)",
+            (interview_id, json.dumps(data, sort_keys=True)),
+        )
 
     # caches and cycles ------------------------------------------------------------------
 

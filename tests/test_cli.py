@@ -42,7 +42,7 @@ def test_plan_json_on_the_example_calendar_follows_the_spec(ws: Workspace) -> No
     assert not titles & {"Mock interview with my career coach", "Interview training", "Dentist"}
     reasons = {s["title"]: s["reason"] for s in doc["skipped"]}
     assert "all-day" in reasons["Interview day"]
-    assert "recurring" in reasons["Interview training"]
+    assert reasons["Interview training"] == "excluded by 'interview training'"  # rules, s. 1
     assert "declined" in reasons["Recruiter call with Soylent"]
     assert "Mock interview with my career coach" in reasons
 
@@ -399,3 +399,42 @@ def test_hostile_invite_text_cannot_add_or_break_a_header(ws: Workspace) -> None
     assert evil_drafts[0]["To"].addresses[0].addr_spec == "eve@evil.example"
     reminders = icalendar.Calendar.from_ical(ws.reminders.read_bytes())
     assert any("Evil" in str(e["SUMMARY"]) for e in reminders.walk("VEVENT"))
+
+
+def test_company_role_contact_typed_in_the_debrief_correct_what_is_not_done(
+    ws: Workspace,
+) -> None:
+    ws.run("sync", "--now", BEFORE)
+    cal = icalendar.Calendar.from_ical(ws.reminders.read_bytes())
+    for e in cal.walk("VEVENT"):
+        if "debrief" in str(e["SUMMARY"]).lower() and "Initech" in str(e["SUMMARY"]):
+            e["DESCRIPTION"] = icalendar.vText(
+                str(e["DESCRIPTION"])
+                + "\nCompany: Initech Labs\nRole: Staff Data Engineer"
+                + "\nContact: Joanna Lee <joanna@initech.com>"
+            )
+    ws.reminders.write_bytes(cal.to_ical())
+    now = "2026-12-02T10:50:00-05:00"
+    assert ws.run("sync", "--now", now).code == 0
+    initech = ws.interview(now, "initech-screen@example.com")
+    assert (initech["company"], initech["role"]) == ("Initech Labs", "Staff Data Engineer")
+    assert initech["contact"] == {"name": "Joanna Lee", "email": "joanna@initech.com"}
+    assert action(initech, "check_in_1")["to"] == [initech["contact"]]
+    assert action(initech, "thank_you")["subject"] == "Thank you for the Staff Data Engineer interview"
+    res = ws.run("plan", "--explain", "initech-screen", "--now", now)
+    assert res.code == 0, res.err
+    assert "Initech Labs" in res.out and "debrief reminder" in res.out
+
+
+def test_plan_explain_shows_where_each_field_came_from(ws: Workspace) -> None:
+    res = ws.run("plan", "--explain", "initech-screen", "--json", "--now", BEFORE)
+    assert res.code == 0, res.err
+    doc = res.json()
+    rows = {r["field"]: r for r in doc["rows"]}
+    assert doc["title"] == "Phone screen with Initech"
+    assert rows["company"]["value"] == "Initech" and rows["company"]["source"].startswith("title")
+    assert rows["kind"]["value"] == "phone"
+    text = ws.run("plan", "--explain", "initech-screen", "--now", BEFORE)
+    assert "company" in text.out and "from: title" in text.out
+    missing = ws.run("plan", "--explain", "no-such-event", "--now", BEFORE)
+    assert missing.code == 2 and "no event with id" in missing.err
