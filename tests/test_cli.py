@@ -420,7 +420,8 @@ def test_company_role_contact_typed_in_the_debrief_correct_what_is_not_done(
     assert (initech["company"], initech["role"]) == ("Initech Labs", "Staff Data Engineer")
     assert initech["contact"] == {"name": "Joanna Lee", "email": "joanna@initech.com"}
     assert action(initech, "check_in_1")["to"] == [initech["contact"]]
-    assert action(initech, "thank_you")["subject"] == "Thank you for the Staff Data Engineer interview"
+    subject = action(initech, "thank_you")["subject"]
+    assert subject == "Thank you for the Staff Data Engineer interview"
     res = ws.run("plan", "--explain", "initech-screen", "--now", now)
     assert res.code == 0, res.err
     assert "Initech Labs" in res.out and "debrief reminder" in res.out
