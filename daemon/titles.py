@@ -29,6 +29,9 @@ _GOOGLE_SUFFIX = re.compile(
     r"[ \t]@[ \t](?:mon|tue|wed|thu|fri|sat|sun)\w{0,6}[ \t].{0,160}$", re.I
 )
 _SEPARATOR = re.compile(r"[ \t]+(?:[-–—|/x~•·]|<>|//)[ \t]+|:[ \t]+|[ \t]*<>[ \t]*|[ \t]*\|[ \t]*")
+_ADDRESS = re.compile(r"[^\s@<>()]{1,64}@[^\s@<>()]{1,253}")
+_AT_SIGN = re.compile(r"[ \t]@[ \t]")
+_WITH_SLASH = re.compile(r"(?<![\w/])w/[ \t]*", re.I)
 _BRACKETED = re.compile(r"\(([^()]{0,200})\)|\[([^\[\]]{0,200})\]")
 _REQ_ID = re.compile(
     r"(?<![\w-])(?:(?:jr|req|requisition|job[ \t]?id|job|id|ref|r)[ \t]{0,2}[#:\-.]?[ \t]{0,2}"
@@ -76,7 +79,7 @@ _NOISE = re.compile(
     r"pair(?:[ \t]programming)?|portfolio|presentation|whiteboard|architecture|leadership|"
     r"cross[ \t-]functional|deep[ \t]dive|assessment|exercise|challenge|review|test|"
     r"\d{1,3}[ \t]?(?:min|mins|minute|minutes|hr|hour|hours)|minute|minutes|min|mins|"
-    r"invitation|invite|confirmed|scheduled|live|the|a|an|and|your|our|my|of|to|w/|via|"
+    r"invitation|invite|confirmed|scheduled|live|the|a|an|your|our|my|to|via|"
     r"candidate|follow[ \t-]?up|kick[ \t-]?off|quick|short|initial|informal|formal|"
     r"meet[ \t]and[ \t]greet|meet[ \t]the[ \t]team|team|ama|q&a|de[ \t]trabajo|de[ \t]emprego|"
     r"di[ \t]lavoro|d['’]embauche|de[ \t]recrutement|job)(?![\w-])",
@@ -159,6 +162,10 @@ def without_user(text: str, user_name: str) -> str:
     return pattern.sub(" ", text)
 
 
+def _name_words(name: str) -> set[str]:
+    return {w.casefold() for w in re.findall(r"[^\W\d_][\w'.-]*", name) if len(w) > 1}
+
+
 def is_job_title(text: str) -> bool:
     return bool(_JOB.search(text))
 
@@ -197,7 +204,7 @@ def role_phrase(text: str | None) -> str | None:
 
 def leftover(text: str, kinds: re.Pattern[str]) -> str | None:
     """What a part says once meeting words, ids and the kind phrases are taken out."""
-    text = _REQ_ID.sub(" ", kinds.sub(" ", text))
+    text = _REQ_ID.sub(" ", kinds.sub(" ", _ADDRESS.sub(" ", text)))
     text = _NOISE.sub(" ", text)
     text = " ".join(text.split()).strip(_EDGE_PUNCT)
     text = _ROLE_TAIL.sub("", text).strip(_EDGE_PUNCT)
@@ -329,8 +336,10 @@ def _split(title: str, kinds: re.Pattern[str], parts: _Parts, ctx: Context) -> N
         for key, bucket in (("at", parts.at), ("with", parts.with_), ("for", parts.for_)):
             if key in phrases:
                 bucket.append(phrases[key])
-        whole = tidy(_REQ_ID.sub(" ", kinds.sub(" ", rest)))
+        whole = tidy(_REQ_ID.sub(" ", kinds.sub(" ", _ADDRESS.sub(" ", rest))))
         left = leftover(rest, kinds)
+        if left and left.casefold() in _name_words(ctx.user_name):
+            continue  # the user's first or last name alone ("Alex / Contoso")
         if whole and whole != left and matches_org(whole, ctx):
             left = whole  # "Southridge Video" is a company, not "Southridge" + "video"
         if left:
@@ -358,9 +367,11 @@ def read(title: str, kinds: re.Pattern[str], ctx: Context) -> TitleReading:
     A title with no kind phrase (found by tag or calendar: "Dinner - Bob") gives nothing
     but the other party of a ``between A and B`` booking.
     """
-    title = strip_prefixes(clean_text(title, 300))
+    title = _AT_SIGN.sub(" at ", _WITH_SLASH.sub(" with ", strip_prefixes(clean_text(title, 300))))
     other, event_words = _between(title, ctx)
-    has_kind = bool(kinds.search(title))
+    # A title that names the user is about their interview even without a kind word
+    # ("Alex Candidate: Contoso - Data Engineer", found by a booking's event type).
+    has_kind = bool(kinds.search(title)) or without_user(title, ctx.user_name) != title
     if other is not None and not kinds.search(other):
         party = Found(other, "title: the other party of a booking")
         company = party if looks_like_company(other, ctx) else None
@@ -404,8 +415,8 @@ def _company(parts: _Parts, ctx: Context) -> Found | None:
     for key, bucket in (("at", parts.at), ("with", parts.with_)):
         for text in bucket:
             value = tidy(_REQ_ID.sub(" ", text))
-            usable = value and not is_person(value, ctx) and not _TOOLS.match(value)
-            if value and usable and (key == "at" or looks_like_company(value, ctx)):
+            # "with X" in a title names the company unless X is someone in the invite
+            if value and not is_person(value, ctx) and not _TOOLS.match(value):
                 return Found(value, f"title: '{key} {value}'")
     for text in parts.rest + parts.brackets:
         if not is_job_title(text) and matches_org(text, ctx):
