@@ -248,7 +248,9 @@ class _Verdict:
     event_type: str | None = None
 
 
-def _verdict(event: SourceEvent, rules: _Rules, fields: invite_text.Fields) -> _Verdict:
+def _verdict(
+    event: SourceEvent, rules: _Rules, fields: invite_text.Fields, me: User
+) -> _Verdict:
     """A title pattern, a booking's event type, a hiring-side phrasing, the calendar or
     the tag; an exclusion in the title or the event type vetoes the first three."""
     title = _title(event)
@@ -260,10 +262,10 @@ def _verdict(event: SourceEvent, rules: _Rules, fields: invite_text.Fields) -> _
     why = f"title says '{hit.group(0)}'" if hit else ""
     if not hit and event_type:
         hit = rules.patterns.search(event_type) or (
-            rules.phrasings.search(event_type) if _hiring_side(event, rules) else None
+            rules.phrasings.search(event_type) if _hiring_side(event, rules, me) else None
         )
         why = f"booking's event type '{event_type}'" if hit else ""
-    if not hit and _hiring_side(event, rules):
+    if not hit and _hiring_side(event, rules, me):
         hit = rules.phrasings.search(title)
         why = f"title says '{hit.group(0)}' and the invite is from the hiring side" if hit else ""
     if hit and veto and not _has_tag(event, rules):
@@ -277,9 +279,12 @@ def _verdict(event: SourceEvent, rules: _Rules, fields: invite_text.Fields) -> _
     return _Verdict(False)
 
 
-def _hiring_side(event: SourceEvent, rules: _Rules) -> bool:
+def _hiring_side(event: SourceEvent, rules: _Rules, me: User) -> bool:
     """Sent by a recruiter, a "Hiring Team"/"Recruiting" mailbox or a scheduling tool, or
-    speaking of recruiting, candidates or hiring."""
+    speaking of recruiting or hiring; never an event the user organizes (a hiring manager's
+    own "call with the agency about hiring" is not their interview)."""
+    if event.organizer is not None and me.is_attendee(event.organizer):
+        return False
     people = [event.organizer, *event.attendees] if event.organizer else list(event.attendees)
     for person in people:
         if person is None:
@@ -353,7 +358,7 @@ def detect(
             continue  # a repeated id (a source listing an event twice) keeps the first
         title = _title(event)
         fields = invite_text.fields(event.description)
-        verdict = _verdict(event, rules, fields)
+        verdict = _verdict(event, rules, fields, me)
         if not verdict.interview:
             if verdict.excluded_by:  # shown, so a user can see why "Mock interview" is not planned
                 seen.add(event.interview_id)
@@ -383,7 +388,7 @@ def explain(
     rules = _rules(detection)
     me = _user(user)
     fields = invite_text.fields(event.description)
-    verdict = _verdict(event, rules, fields)
+    verdict = _verdict(event, rules, fields, me)
     if not verdict.interview:
         why = f"excluded by '{verdict.excluded_by}'" if verdict.excluded_by else "no rule matched"
         return (ExplainRow("interview", "no", why),)
@@ -442,13 +447,16 @@ def _read(
         texts=(title, desc[:8000], clean_text(event.location), *parties.names),
     )
     itinerary = invite_text.itinerary_people(desc, fields.interviewers, ctx)
-    ctx = replace(ctx, people=ctx.people + tuple(itinerary))
+    interviewers = _with_itinerary(parties.interviewers, itinerary, me)
+    contact = _contact(fields, event, desc, parties, interviewers, rules, me)
+    if not parties.domains and contact is not None:
+        # Only robots on the invite: the recruiter named in it says whose interview it is.
+        parties = replace(parties, domains=tuple(_company_domain(contact.value.email, rules, me)))
+    ctx = replace(ctx, people=ctx.people + tuple(itinerary), domains=parties.domains)
     title_read = titles.read(title, rules.kinds, ctx)
     type_read = titles.read(verdict.event_type or "", rules.kinds, ctx)
     company = _company(fields, desc, ctx, title_read, type_read, parties)
     role = _role(fields, desc, ctx, title_read, type_read)
-    interviewers = _with_itinerary(parties.interviewers, itinerary, me)
-    contact = _contact(fields, event, desc, parties, interviewers, rules, me)
     kind = _kind(event, title, verdict.event_type or "", desc, interviewers)
     start = _aware(event.start, zone)
     explicit = _explicit_round(fields.round, title)
@@ -639,21 +647,27 @@ def _company_domains(event: SourceEvent, rules: _Rules, me: User) -> list[str]:
     Free-mail, the user's own domains, rooms, scheduling tools and Google's calendar-internal
     addresses (resource and group calendars) say nothing about the company.
     """
-    own = {domain_of(a) for a in me.addresses}
     people = [event.organizer] if event.organizer else []
     people += [a for a in event.attendees if not is_room(a)]
     counts: dict[str, int] = {}
     for person in people:
         if person is None or me.is_attendee(person):
             continue
-        domain = domain_of(clean_text(person.email, 320))
-        if not domain or "." not in domain or domain in own or domain in rules.free_mail:
-            continue
-        if rules.robots.is_tool_domain(domain) or domain.endswith("calendar.google.com"):
-            continue
-        counts[domain] = counts.get(domain, 0) + 1
+        for domain in _company_domain(person.email, rules, me):
+            counts[domain] = counts.get(domain, 0) + 1
     # sorted() is stable: on equal counts the organizer's domain, then first seen, wins.
     return sorted(counts, key=lambda d: -counts[d])
+
+
+def _company_domain(email: str, rules: _Rules, me: User) -> list[str]:
+    """The address's domain when it can be a company's: not free mail, not the user's,
+    not a scheduling tool's or Google's calendar-internal one."""
+    domain = domain_of(clean_text(email, 320))
+    if not domain or "." not in domain or domain in rules.free_mail:
+        return []
+    if domain in {domain_of(a) for a in me.addresses} or rules.robots.is_tool_domain(domain):
+        return []
+    return [] if domain.endswith("calendar.google.com") else [domain]
 
 
 def _with_itinerary(

@@ -53,6 +53,12 @@ _LABELS: dict[str, str] = {
     "recruiting coordinator": "recruiter",
     "point of contact": "recruiter",
     "interviewers": "interviewers",
+    "you will meet": "interviewers",
+    "you'll meet": "interviewers",
+    "you will meet with": "interviewers",
+    "you'll meet with": "interviewers",
+    "you will be meeting with": "interviewers",
+    "you'll be meeting with": "interviewers",
     "interviewer": "interviewers",
     "interview panel": "interviewers",
     "panel": "interviewers",
@@ -122,6 +128,7 @@ _LEAD_NAME = re.compile(rf"^(?P<n>{_NAME})(?=[ \t]*(?:[,(|\-–—]|$))")
 _VIDEO_CUES = re.compile(
     r"(?<![\w-])(?:meet\.google\.com|zoom\.us|zoom\.com|zoomgov\.com|teams\.microsoft\.com|"
     r"teams\.live\.com|webex\.com|whereby\.com|bluejeans\.com|chime\.aws|gotomeeting\.com|"
+    r"cal\.com/video|daily\.co|around\.co|"
     r"gotomeet\.me|meet\.jit\.si|join[ \t]+zoom[ \t]+meeting|join[ \t]+with[ \t]+google[ \t]+meet|"
     r"microsoft[ \t]+teams[ \t]+meeting|join[ \t]+(?:the[ \t]+)?(?:webex|teams|zoom)[ \t]+meeting|"
     r"video[ \t]+call[ \t]+link|video[ \t]+interview|virtual[ \t]+onsite)",

@@ -60,6 +60,13 @@ DEFAULT_PHRASINGS: tuple[str, ...] = (
     "take-home review",
     "culture fit",
     "conversation with",
+    "meeting with",
+    "chat",
+    "intro",
+    "introduction",
+    "portfolio review",
+    "presentation",
+    "assessment",
 )
 # Addresses that are never a person, an interviewer, the contact or the company: globs on
 # the local part ("noreply*@"), domains (and their subdomains) or whole addresses.

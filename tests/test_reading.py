@@ -235,3 +235,13 @@ def test_explain_says_where_each_field_came_from() -> None:
     assert [(r.field, r.value, r.source) for r in excluded] == [
         ("interview", "no", "excluded by 'mock interview'")
     ]
+
+
+def test_a_call_the_user_organizes_is_not_from_the_hiring_side() -> None:
+    ev = event(
+        "Call with Bridgeline",
+        organizer=ME,
+        attendees=(ME, Attendee("rita@bridgeline-staffing.com", "Rita Moreno")),
+        description="Talk about hiring two engineers for my team.",
+    )
+    assert read(ev) is None
