@@ -214,10 +214,11 @@ def _compile(
 
 def prefilter_keywords(settings: DetectionSettings) -> tuple[str, ...]:
     """Words one of which every event detection could accept contains somewhere: the
-    .ics reader parses only blocks that hold one (patterns, phrasings, the tag, the words
-    of a hiring-side invitation and the domains of scheduling tools)."""
+    .ics reader parses only blocks that hold one. Patterns and the tag; phrasings need not
+    be there ("chat" is in half of a calendar): they count only from the hiring side, which
+    is told by the words of a hiring-side invitation and the domains of scheduling tools."""
     domains = [d for d in (e.lstrip("@") for e in settings.not_people) if _is_tool(d)]
-    return (*settings.patterns, *settings.phrasings, settings.tag, *HIRING_WORDS, *domains)
+    return (*settings.patterns, settings.tag, *HIRING_WORDS, *domains)
 
 
 def _is_tool(domain: str) -> bool:
