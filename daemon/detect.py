@@ -17,7 +17,10 @@ from datetime import date, datetime, timedelta, tzinfo
 from functools import lru_cache
 from zoneinfo import ZoneInfo
 
+from daemon.addresses import usable
 from daemon.model import (
+    FIRST_YEAR,
+    LAST_YEAR,
     Attendee,
     Cancellation,
     Interview,
@@ -38,6 +41,7 @@ DECLINED = "declined"
 CANCELLED = "cancelled"
 ALL_DAY = "all-day event"
 RECURRING = "recurring series"
+OUT_OF_RANGE = f"date outside the years {FIRST_YEAR}-{LAST_YEAR}"
 
 # C0/C1 controls, zero-width and bidi-control characters: they spoof or break headers.
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]")
@@ -233,6 +237,8 @@ def _skip_reason(event: SourceEvent, rules: _Rules, addresses: frozenset[str]) -
         return DECLINED
     if event.all_day:
         return ALL_DAY
+    if not FIRST_YEAR <= event.start.year <= LAST_YEAR:
+        return OUT_OF_RANGE  # no plan can be computed (Python's dates end in 9999)
     if event.recurring:
         return RECURRING
     if event.recurrence_id and not _has_tag(event, rules):
@@ -475,7 +481,7 @@ def _interviewers(event: SourceEvent, addresses: frozenset[str]) -> tuple[Person
     people: list[Person] = []
     for att in event.attendees:
         email = clean_text(att.email, 320).lower()
-        if not email or email in seen or _is_user(att, addresses) or _is_room(att):
+        if email in seen or _is_user(att, addresses) or _is_room(att) or not usable(email):
             continue
         if (att.partstat or "").upper() == "DECLINED":
             continue
@@ -539,7 +545,7 @@ def _contact(
     org = event.organizer
     if org is not None and not _is_user(org, addresses):
         email = clean_text(org.email, 320).lower()
-        if "@" in email and not _domain(email).endswith(_INTERNAL_DOMAINS):
+        if usable(email) and not _domain(email).endswith(_INTERNAL_DOMAINS):
             return Person(_name(org.name), email)
     return interviewers[0] if interviewers else None
 
