@@ -184,6 +184,15 @@ class _Scan:
     text: str  # "\n" + the file with folds replaced by _MARK
     blocks: list[_Block]
     calendars: int
+    ended: bool = True  # the last BEGIN/END line is END:VCALENDAR
+
+    def cut_short(self) -> str | None:
+        """Why the file looks half-written (a writer still at work), or None."""
+        if not self.ended:
+            return "it does not end with END:VCALENDAR"
+        if any(not block.complete for block in self.blocks):
+            return "a component in it has no END line"
+        return None
 
     def block_text(self, block: _Block) -> str:
         raw = self.text[block.start : block.stop]
@@ -200,10 +209,12 @@ def _scan(text: str) -> _Scan:
     marked = "\n" + _FOLD.sub(_MARK, text)
     blocks: list[_Block] = []
     calendars = 0
+    ended = False
     current: _Block | None = None
     for match in _BOUNDARY.finditer(marked):
         begin = match.group(1).upper() == "BEGIN"
         name = match.group(2).upper()
+        ended = not begin and name == "VCALENDAR"
         if current is not None:
             if not begin and name == current.kind:
                 current.stop = match.end()
@@ -223,7 +234,7 @@ def _scan(text: str) -> _Scan:
     if current is not None:
         current.stop, current.complete = len(marked), False
         blocks.append(current)
-    return _Scan(marked, blocks, calendars)
+    return _Scan(marked, blocks, calendars, ended)
 
 
 class _LineCounter:
@@ -465,9 +476,17 @@ class _Read:
             if block.kind == "VTIMEZONE":
                 self._remember_timezone(block)
         events = [ev for ev in self._events() if ev is not None]
+        cut = self.scan.cut_short()
+        if cut is not None:
+            self.warnings.append(
+                f"{self.name}: incomplete calendar ({cut}): it may still be being written;"
+                " the last complete read is kept and nothing is removed"
+            )
         for line in self.warnings:
             log.debug("%s", line)
-        return SourceRead(tuple(events), tuple(self.warnings), frozenset(self.unreadable))
+        return SourceRead(
+            tuple(events), tuple(self.warnings), frozenset(self.unreadable), cut is None
+        )
 
     def _remember_timezone(self, block: _Block) -> None:
         match = _TZID_LINE.search(self.scan.block_text(block))
