@@ -310,3 +310,65 @@ def test_a_moved_thank_you_reminder_carries_its_drafts_to_the_new_time(ws: Works
     res = ws.run("sync", "--now", "2026-12-02T10:05:00-05:00")
     assert draft_recipients(ws) == ["Jane Doe <jane@acme.com>", "Raj Patel <raj@acme.com>"]
     assert "20261202T100000" in ws.reminders.read_text()  # the user's reminder stays put
+
+
+# the rule itself, without files ---------------------------------------------------------
+
+
+def _rows(n: int, missing_since: str | None = None) -> dict[str, object]:
+    from dataclasses import replace as dc_replace
+    from datetime import datetime
+
+    from daemon.state import InterviewRow
+    from tests.test_planner import make_interview
+
+    base = make_interview()
+    rows = {}
+    for i in range(n):
+        iv = dc_replace(base, id=f"ics/u{i}", source_id="ics", uid=f"u{i}")
+        rows[iv.id] = InterviewRow(
+            iv, None, None, None, None, None, None, None, "active",
+            datetime.fromisoformat(BEFORE),
+            missing_since=None if missing_since is None else datetime.fromisoformat(missing_since),
+        )  # fmt: skip
+    return rows
+
+
+@pytest.mark.parametrize(("present", "warned"), [(2, False), (1, True), (0, True)])
+def test_losing_more_than_half_the_upcoming_interviews_is_one_warning(
+    present: int, warned: bool
+) -> None:
+    from datetime import datetime
+
+    from daemon.absence import absence
+
+    rows = _rows(4)
+    current = list(rows)[:present]
+    found = absence(
+        current, (), rows, {"ics"}, (), now=datetime.fromisoformat(BEFORE),
+        confirm_minutes=10, complete=True,
+    )  # fmt: skip
+    assert found.gone == {}
+    assert found.held == frozenset(list(rows)[present:]) == found.newly_missing
+    assert (found.warning is not None) == warned
+    if warned:
+        assert f"lacks {4 - present} of the 4 upcoming" in str(found.warning)
+
+
+def test_a_missing_interview_is_gone_only_after_confirm_minutes_of_good_reads() -> None:
+    from datetime import datetime, timedelta
+
+    from daemon.absence import absence
+
+    rows = _rows(1, missing_since=BEFORE)
+    first = datetime.fromisoformat(BEFORE)
+    for minutes, complete, gone in ((9, True, False), (10, False, False), (10, True, True)):
+        found = absence(
+            (), (), rows, {"ics"}, (), now=first + timedelta(minutes=minutes),
+            confirm_minutes=10, complete=complete,
+        )  # fmt: skip
+        assert bool(found.gone) == gone, (minutes, complete)
+    cancelled = absence(
+        (), {"ics/u0"}, _rows(1), {"ics"}, (), now=first, confirm_minutes=10, complete=False
+    )
+    assert cancelled.gone == {"ics/u0": "cancelled"}
