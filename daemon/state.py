@@ -435,19 +435,14 @@ class StateStore:
     # caches and cycles ------------------------------------------------------------------
 
     def cache_get(self, name: str, fingerprint: str) -> Any | None:
-        row = self._db.execute(
-            "SELECT data FROM cache WHERE name=? AND fingerprint=?", (name, fingerprint)
-        ).fetchone()
-        if row is None:
-            return None
-        try:
-            return json.loads(row[0])
-        except ValueError:
-            return None
+        return self._cached("name=? AND fingerprint=?", (name, fingerprint))
 
     def cache_last(self, name: str) -> Any | None:
         """The last entry cached under ``name``, whatever its fingerprint."""
-        row = self._db.execute("SELECT data FROM cache WHERE name=?", (name,)).fetchone()
+        return self._cached("name=?", (name,))
+
+    def _cached(self, where: str, args: tuple[str, ...]) -> Any | None:
+        row = self._db.execute(f"SELECT data FROM cache WHERE {where}", args).fetchone()
         if row is None:
             return None
         try:
