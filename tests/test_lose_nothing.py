@@ -345,7 +345,7 @@ def test_losing_more_than_half_the_upcoming_interviews_is_one_warning(
     rows = _rows(4)
     current = list(rows)[:present]
     found = absence(
-        current, (), rows, {"ics"}, (), now=datetime.fromisoformat(BEFORE),
+        current, (), rows, lambda s: s == "ics", (), now=datetime.fromisoformat(BEFORE),
         confirm_minutes=10, complete=True,
     )  # fmt: skip
     assert found.gone == {}
@@ -364,11 +364,12 @@ def test_a_missing_interview_is_gone_only_after_confirm_minutes_of_good_reads() 
     first = datetime.fromisoformat(BEFORE)
     for minutes, complete, gone in ((9, True, False), (10, False, False), (10, True, True)):
         found = absence(
-            (), (), rows, {"ics"}, (), now=first + timedelta(minutes=minutes),
+            (), (), rows, lambda s: s == "ics", (), now=first + timedelta(minutes=minutes),
             confirm_minutes=10, complete=complete,
         )  # fmt: skip
         assert bool(found.gone) == gone, (minutes, complete)
     cancelled = absence(
-        (), {"ics/u0"}, _rows(1), {"ics"}, (), now=first, confirm_minutes=10, complete=False
-    )
+        (), {"ics/u0"}, _rows(1), lambda s: s == "ics", (), now=first,
+        confirm_minutes=10, complete=False,
+    )  # fmt: skip
     assert cancelled.gone == {"ics/u0": "cancelled"}
