@@ -342,6 +342,8 @@ def _detection(body: dict[str, Any], ctx: _Ctx) -> DetectionSettings:
         kw["tag"] = _str(body, "tag", "detection", ctx)
     if "default_length_minutes" in body:
         kw["default_length_minutes"] = _int(body, "default_length_minutes", "detection", ctx, 1)
+    if "confirm_minutes" in body:
+        kw["confirm_minutes"] = _int(body, "confirm_minutes", "detection", ctx, 0)
     if kw.get("patterns") == ():
         raise ctx.fail("detection", "patterns", "needs at least one pattern")
     return DetectionSettings(**{**d.__dict__, **kw})

@@ -22,7 +22,10 @@ from typing import Generic, TypeVar
 from zoneinfo import ZoneInfo
 
 from daemon import invite_text, titles
+from daemon.addresses import usable
 from daemon.model import (
+    FIRST_YEAR,
+    LAST_YEAR,
     Cancellation,
     Interview,
     Kind,
@@ -77,6 +80,7 @@ CANCELLED = "cancelled"
 ALL_DAY = "all-day event"
 RECURRING = "recurring series"
 NOT_INVITED = "not your interview: you are not invited (an interviewer-side event)"
+OUT_OF_RANGE = f"date outside the years {FIRST_YEAR}-{LAST_YEAR}"
 
 # Words that say an invitation comes from the hiring side (substrings: "recruit" is in
 # "Recruiter", "Recruiting", "recruitment"). Also pre-filter keywords of the .ics reader.
@@ -330,6 +334,8 @@ def _skip_reason(event: SourceEvent, rules: _Rules, user: User) -> str | None:
         return DECLINED
     if event.all_day:
         return ALL_DAY
+    if not FIRST_YEAR <= event.start.year <= LAST_YEAR:
+        return OUT_OF_RANGE  # no plan can be computed (Python's dates end in 9999)
     if event.recurring:
         return RECURRING
     if event.recurrence_id and not _has_tag(event, rules):
@@ -613,7 +619,9 @@ def _parties(event: SourceEvent, rules: _Rules, me: User) -> _Parties:
     interviewers: list[Person] = []
     for att in event.attendees:
         email = clean_text(att.email, 320).lower()
-        if not email or email in seen or me.is_attendee(att) or not is_person(att, rules.robots):
+        if email in seen or me.is_attendee(att) or not is_person(att, rules.robots):
+            continue
+        if not usable(email):  # "<a@b>", "a@x,b@y", "a@b?bcc=...": no draft can go there
             continue
         if (att.partstat or "").upper() == "DECLINED":
             continue
@@ -621,7 +629,9 @@ def _parties(event: SourceEvent, rules: _Rules, me: User) -> _Parties:
         interviewers.append(Person(display_name(att.name, email), email))
     org = event.organizer
     organizer = None
-    if org is not None and not me.is_attendee(org) and is_person(org, rules.robots):
+    if org is not None and not me.is_attendee(org) and is_person(org, rules.robots) and usable(
+        clean_text(org.email, 320).lower()
+    ):
         organizer = Person(display_name(org.name, org.email), clean_text(org.email, 320).lower())
     everyone = [a for a in (org, *event.attendees) if a is not None]
     org_names: list[str] = []

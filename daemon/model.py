@@ -42,6 +42,9 @@ Outcome = Literal["rejected", "offer", "withdrawn", "replied"]
 OUTCOMES: tuple[Outcome, ...] = ("rejected", "offer", "withdrawn", "replied")
 Kind = Literal["final", "panel", "phone", "video", "onsite"]
 OutputKind = Literal["calendar", "draft"]
+# Interviews are planned between these years; a date outside is a typo or a placeholder
+# (``99991231``), and a plan reaching months past it would overflow Python's dates.
+FIRST_YEAR, LAST_YEAR = 1900, 2999
 TimelineOrigin = Literal["command", "debrief", "description"]
 
 
@@ -77,7 +80,7 @@ class SourceEvent:
     the event had neither an end nor a duration.
     """
 
-    source_id: str  # e.g. "ics:calendar.ics" or "google:primary"
+    source_id: str  # the configured source, e.g. "ics" or "google:primary"
     uid: str
     title: str
     start: datetime | date
@@ -176,6 +179,9 @@ class History:
     note: str | None = None
     # Due times of outreach already done for the same company by other rounds.
     company_outreach: tuple[datetime, ...] = ()
+    # Reminders the user moved in the calendar: action type -> its new start. The action
+    # (and its draft) is due there: the user's edits win.
+    moved: dict[str, datetime] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)

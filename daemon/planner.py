@@ -57,6 +57,8 @@ _CANCELLED_BY: dict[str, frozenset[str]] = {
     "superseded": OUTREACH_TYPES | {"networking"},
     "cancelled": _ALL,
 }
+_ENDS_PROCESS: frozenset[str] = frozenset({"rejected", "offer", "withdrawn"})
+_MEETING_TYPES: frozenset[str] = frozenset({"prep", "debrief", "thank_you", "linkedin"})
 _TO_CONTACT: frozenset[str] = OUTREACH_TYPES | {"rejection_thanks"}
 _CALL_TYPES: frozenset[str] = frozenset({"check_in_1", "check_in_2"})
 _CALENDAR: tuple[OutputKind, ...] = ("calendar",)
@@ -85,8 +87,8 @@ def plan_interview(
     _require_aware(interview.end, "interview.end")
     stated = stated_timeline(interview, history, user)
     status = plan_status(history)
-    cancelled = cancelled_types(history)
-    dues = due_times(interview, history, timeline, user, stated)
+    cancelled = cancelled_types(history) | called_off_types(interview, history)
+    dues = _as_moved(due_times(interview, history, timeline, user, stated), history, user)
     actions = tuple(
         _action(kind, due, interview, history, timeline, user, now, cancelled)
         for kind, due in dues.items()
@@ -126,6 +128,20 @@ def cancelled_types(history: History) -> frozenset[str]:
     if history.superseded:
         facts.append("superseded")
     return frozenset().union(*(_CANCELLED_BY[fact] for fact in facts))
+
+
+def called_off_types(interview: Interview, history: History) -> frozenset[str]:
+    """An outcome that ends the process, recorded before the interview ended, means the
+    meeting did not take place: nothing that prepares for or follows the meeting itself is
+    planned (no thank-you for an interview that never happened)."""
+    at = history.outcome_at
+    if (
+        history.outcome in _ENDS_PROCESS
+        and at is not None
+        and _instant(at) < _instant(interview.end)
+    ):
+        return _MEETING_TYPES
+    return frozenset()
 
 
 def action_state(
@@ -294,6 +310,18 @@ def networking_rrule(timeline: TimelineSettings) -> str:
     """``FREQ=DAILY;INTERVAL=60;COUNT=3`` by default; an interval of 0 days would be invalid."""
     interval = max(1, timeline.networking_days)
     return f"FREQ=DAILY;INTERVAL={interval};COUNT={timeline.networking_count}"
+
+
+def _as_moved(
+    dues: dict[ActionType, datetime], history: History, user: UserSettings
+) -> dict[ActionType, datetime]:
+    """A reminder the user moved takes its action along: due (and drafted) where they put
+    it, in their zone; the other actions keep their own times."""
+    tz = user_zone(user)
+    return {
+        kind: history.moved[kind].astimezone(tz) if kind in history.moved else due
+        for kind, due in dues.items()
+    }
 
 
 def _instant(moment: datetime) -> datetime:

@@ -74,11 +74,15 @@ class SourceRead:
     ``warnings``: one line each, naming the file/calendar and, where known, the line.
     ``unreadable_ids``: ids of events that were present but could not be understood; the
     core must not treat them as deleted.
+    ``complete``: False for a source caught half-written (a file that ends inside a
+    component or without ``END:VCALENDAR``): the core keeps its last good read and
+    removes nothing.
     """
 
     events: tuple[SourceEvent, ...]
     warnings: tuple[str, ...] = ()
     unreadable_ids: frozenset[str] = frozenset()
+    complete: bool = True
 
 
 class EventSource(Protocol):

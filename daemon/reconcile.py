@@ -45,6 +45,25 @@ def observe_reminders(
     return changes
 
 
+def observe_moves(
+    rows: Mapping[str, OutputRow], now_present: Mapping[str, ReminderSpec]
+) -> dict[str, datetime]:
+    """Reminders of ours the user moved to another start since we last looked -> where.
+
+    Both untouched and already edited reminders count: a second move is followed too. An
+    event of ours too mangled to read comes back at the epoch, which is no move.
+    """
+    moves: dict[str, datetime] = {}
+    for key, row in rows.items():
+        spec = now_present.get(key)
+        if row.kind != "calendar" or row.status not in (LIVE, USER_MODIFIED) or spec is None:
+            continue
+        start = spec.start.astimezone(UTC)
+        if start > _EPOCH and start != (row.moved_to or row.due).astimezone(UTC):
+            moves[key] = spec.start
+    return moves
+
+
 def observe_drafts(
     rows: Mapping[str, OutputRow], now_present: Mapping[str, ExistingDraft]
 ) -> dict[str, str]:
@@ -59,6 +78,9 @@ def observe_drafts(
         elif found.fingerprint != row.fingerprint:
             changes[key] = USER_MODIFIED
     return changes
+
+
+_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 
 
 @dataclass(frozen=True)

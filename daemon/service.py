@@ -12,12 +12,13 @@ import hashlib
 import logging
 import re
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from typing import Any
 
 from daemon import planner
+from daemon.absence import Absence, absence
 from daemon.backends import from_source, source_ids
 from daemon.codec import (
     cancellation_from,
@@ -30,8 +31,9 @@ from daemon.codec import (
 from daemon.corrections import corrected, parse_corrections
 from daemon.detect import READING_VERSION, Detection, detect, same_company, superseded_by
 from daemon.keys import output_key
-from daemon.model import OUTREACH_TYPES, Action, History, Interview, Plan, Skip
+from daemon.model import OUTREACH_TYPES, Action, History, Interview, OutputKind, Plan, Skip
 from daemon.ports import (
+    DraftSpec,
     DraftStore,
     EventSource,
     ExistingDraft,
@@ -45,6 +47,7 @@ from daemon.reconcile import (
     decide_reminder,
     draft_window_open,
     observe_drafts,
+    observe_moves,
     observe_reminders,
     reminder_fingerprint,
     reminder_only_done,
@@ -116,27 +119,52 @@ def _settings_digest(settings: Settings) -> str:
     return hashlib.sha256(parts.encode()).hexdigest()[:16]
 
 
-def read_detection(
-    settings: Settings, store: StateStore, source: EventSource
-) -> tuple[Detection, tuple[str, ...], frozenset[str]]:
-    """Detection for the source's current content; reuses the last one when unchanged."""
+@dataclass(frozen=True)
+class Reading:
+    """What the cycle knows of the source: a detection and how far it can be trusted."""
+
+    detection: Detection
+    warnings: tuple[str, ...]
+    unreadable: frozenset[str]
+    complete: bool = True  # False: half-written source, the last good read stands in
+
+
+def read_detection(settings: Settings, store: StateStore, source: EventSource) -> Reading:
+    """Detection for the source's current content; reuses the last one when unchanged.
+
+    A half-written source gives the last complete read instead (or, with none yet, what
+    could be read); it is never cached, so the next cycle reads the file again.
+    """
     fp = source.fingerprint()
     key = f"{fp}|{_settings_digest(settings)}" if fp else None
     if key is not None:
         cached = store.cache_get("source", key)
         if cached is not None:
             try:
-                return _detection_from(cached)
+                return Reading(*_detection_from(cached))
             except (KeyError, TypeError, ValueError):
                 pass
     read = source.read()
     detection = detect(read.events, settings.detection, settings.user)
+    if not read.complete:
+        return _last_good_reading(store, Reading(detection, read.warnings, read.unreadable_ids))
     if key is not None:
         with store.transaction():
             store.cache_put(
                 "source", key, _detection_to(detection, read.warnings, read.unreadable_ids)
             )
-    return detection, read.warnings, read.unreadable_ids
+    return Reading(detection, read.warnings, read.unreadable_ids)
+
+
+def _last_good_reading(store: StateStore, partial: Reading) -> Reading:
+    last = store.cache_last("source")
+    if last is not None:
+        try:
+            detection, _warnings, unreadable = _detection_from(last)
+            return Reading(detection, partial.warnings, unreadable, complete=False)
+        except (KeyError, TypeError, ValueError):
+            pass
+    return replace(partial, complete=False)
 
 
 def _detection_to(d: Detection, warnings: Iterable[str], unreadable: Iterable[str]) -> Any:
@@ -173,33 +201,33 @@ class _World:
     superseded: dict[str, str]
     done: dict[str, dict[str, datetime]]  # interview id -> action type -> done at
     touched: dict[str, frozenset[str]]  # interview id -> action types the user changed
+    absence: Absence
+    key_bases: dict[str, str]  # interview id -> the id its output keys are made from
+    moved: dict[str, dict[str, datetime]]  # interview id -> action -> where the user put it
+
+    def key(self, iid: str, action: str, kind: OutputKind, recipient: str = "") -> str:
+        return output_key(self.key_bases.get(iid, iid), action, kind, recipient)
+
+    def held(self, iid: str) -> bool:
+        return iid in self.absence.held
 
 
-def _gone(
-    detection: Detection,
-    rows: dict[str, InterviewRow],
-    source_ids: frozenset[str],
-    unreadable: frozenset[str],
-) -> dict[str, str]:
-    """Interviews we knew that the calendar now cancels or no longer has."""
-    current = {i.id for i in detection.interviews}
-    cancelled = {c.id for c in detection.cancellations}
-    gone: dict[str, str] = {}
-    for iid, row in rows.items():
-        known_here = from_source(row.interview.source_id, source_ids)
-        if iid in current or iid in unreadable or not known_here:
-            continue
-        gone[iid] = "cancelled" if iid in cancelled or row.gone == "cancelled" else "deleted"
-    return gone
-
-
-def _world(
-    settings: Settings, detection: Detection, store: StateStore, unreadable: frozenset[str]
-) -> _World:
+def _world(settings: Settings, reading: Reading, store: StateStore, now: datetime) -> _World:
+    detection = reading.detection
+    ids = source_ids(settings)
     rows = store.interviews()
     interviews = {i.id: i for i in detection.interviews}
-    gone = _gone(detection, rows, source_ids(settings), unreadable)
-    for iid in gone:
+    absent = absence(
+        interviews.keys(),
+        {c.id for c in detection.cancellations},
+        rows,
+        lambda source_id: from_source(source_id, ids),
+        reading.unreadable,
+        now=now,
+        confirm_minutes=settings.detection.confirm_minutes,
+        complete=reading.complete,
+    )
+    for iid in (*absent.gone, *absent.held):
         interviews[iid] = rows[iid].interview
     actions = store.actions()
     outputs = store.outputs()
@@ -208,18 +236,24 @@ def _world(
         if a.done_at is not None:
             done[iid][type_] = a.done_at
     touched: dict[str, set[str]] = defaultdict(set)
+    moved: dict[str, dict[str, datetime]] = defaultdict(dict)
     for o in outputs.values():
         if o.status in (USER_MODIFIED, USER_DELETED):
             touched[o.interview_id].add(o.action)
+        if o.status == USER_MODIFIED and o.moved_to is not None:
+            moved[o.interview_id][o.action] = o.moved_to
     return _World(
         interviews=interviews,
         rows=rows,
         actions=actions,
         outputs=outputs,
-        gone=gone,
+        gone=absent.gone,
         superseded=superseded_by(detection.interviews),
         done=dict(done),
         touched={iid: frozenset(types) for iid, types in touched.items()},
+        absence=absent,
+        key_bases={iid: row.keys_from for iid, row in rows.items()},
+        moved=dict(moved),
     )
 
 
@@ -238,6 +272,7 @@ def _history(iv: Interview, world: _World, by_company: dict[str, list[datetime]]
         timeline_debrief=row.debrief_timeline if row else None,
         note=row.debrief_note if row else None,
         company_outreach=tuple(sorted(others)),
+        moved=dict(world.moved.get(iv.id, {})),
     )
 
 
@@ -268,7 +303,7 @@ def _finish_reminder_only(plan: Plan, world: _World, now: datetime) -> Plan:
     """Mark reminder-only actions done once their reminder exists and their time came."""
     actions = []
     for a in plan.actions:
-        row = world.outputs.get(output_key(plan.interview.id, a.type, "calendar"))
+        row = world.outputs.get(world.key(plan.interview.id, a.type, "calendar"))
         actions.append(replace(a, state="done") if reminder_only_done(a, row, now) else a)
     return replace(plan, actions=tuple(actions))
 
@@ -277,15 +312,24 @@ def evaluate(
     settings: Settings, store: StateStore, source: EventSource, now: datetime
 ) -> Evaluation:
     """The plan as of ``now``, from the calendar and the state store; writes nothing."""
-    detection, warnings, unreadable = read_detection(settings, store, source)
-    detection = with_corrections(detection, store)
-    world = _world(settings, detection, store, unreadable)
+    reading = _corrected(read_detection(settings, store, source), store)
+    world = _world(settings, reading, store, now)
     return Evaluation(
         now=now,
         plans=tuple(_plans(settings, world, now)),
-        skipped=detection.skipped,
-        warnings=warnings,
+        skipped=reading.detection.skipped,
+        warnings=_warnings(reading, world),
     )
+
+
+def _corrected(reading: Reading, store: StateStore) -> Reading:
+    """The reading with the ``Company:``/``Role:``/``Contact:`` lines of the debriefs."""
+    return replace(reading, detection=with_corrections(reading.detection, store))
+
+
+def _warnings(reading: Reading, world: _World) -> tuple[str, ...]:
+    loss = world.absence.warning
+    return (*reading.warnings, loss) if loss else reading.warnings
 
 
 # the cycle -------------------------------------------------------------------------------
@@ -304,16 +348,16 @@ def run_cycle(
 ) -> tuple[Evaluation, CycleReport]:
     """Read, observe the user's changes, plan, write what is due, record it."""
     report = CycleReport(dry_run=dry_run)
-    detection, warnings, unreadable = read_detection(settings, store, adapters.source)
-    world = _world(settings, detection, store, unreadable)
+    reading = _corrected(read_detection(settings, store, adapters.source), store)
+    world = _world(settings, reading, store, now)
     reminders_now, drafts_now = _observe(store, adapters, world, report, dry_run)
-    detection = with_corrections(detection, store)  # including lines typed just now
-    changed = not dry_run and _record_interviews(store, detection, world, now)
+    reading = _corrected(reading, store)  # including lines typed just now
+    changed = not dry_run and _record_interviews(store, reading.detection, world, now)
     if changed or (report.user_changes and not dry_run):
-        world = _world(settings, detection, store, unreadable)
+        world = _world(settings, reading, store, now)
     replies = None if dry_run else adapters.replies
     if replies is not None and _check_replies(settings, store, replies, world, now):
-        world = _world(settings, detection, store, unreadable)
+        world = _world(settings, reading, store, now)
     plans = _plans(settings, world, now)
     writer = _Writer(settings, store, adapters, world, now, report, dry_run, reminders_now)
     writer.drafts_now = drafts_now
@@ -322,7 +366,7 @@ def run_cycle(
     plans = writer.finish(plans)
     writer.record(plans)
     _commit_cursors(store, adapters.source, dry_run)
-    evaluation = Evaluation(now, tuple(plans), detection.skipped, warnings)
+    evaluation = Evaluation(now, tuple(plans), reading.detection.skipped, _warnings(reading, world))
     return evaluation, report
 
 
@@ -391,14 +435,16 @@ def _observe(
     changes: dict[str, str] = {}
     present: dict[str, ReminderSpec] | None = None
     drafts: dict[str, ExistingDraft] | None = None
+    moves: dict[str, datetime] = {}
     if _changed(store, "reminders", adapters.reminders):
         present = adapters.reminders.snapshot()
         if present or adapters.reminders.exists():
             changes.update(observe_reminders(world.outputs, present))
+            moves = observe_moves(world.outputs, present)
     if adapters.drafts.fingerprint() is not None and _changed(store, "drafts", adapters.drafts):
         drafts = adapters.drafts.snapshot()
         changes.update(observe_drafts(world.outputs, drafts))
-    report.user_changes = len(changes)
+    report.user_changes = len(changes.keys() | moves.keys())
     for key, status in changes.items():
         row = world.outputs[key]
         log.info(
@@ -413,6 +459,8 @@ def _observe(
     with store.transaction():
         for key, status in changes.items():
             store.set_output_status(key, status)
+        for key, start in moves.items():
+            store.set_output_moved(key, start)
         if present is not None:
             _read_debriefs(store, world, present)
         if drafts is not None:
@@ -445,7 +493,7 @@ def _remember(store: StateStore, name: str, adapter: ReminderStore | DraftStore)
 def _read_debriefs(store: StateStore, world: _World, present: dict[str, ReminderSpec]) -> None:
     """The debrief reminder is meant to be edited: take its Timeline:/Note: lines."""
     for iid in world.interviews:
-        key = output_key(iid, "debrief", "calendar")
+        key = world.key(iid, "debrief", "calendar")
         row = world.outputs.get(key)
         spec = present.get(key)
         if row is None or spec is None or reminder_fingerprint(spec) == row.fingerprint:
@@ -486,9 +534,13 @@ def _record_interviews(
     with store.transaction():
         for iv in detection.interviews:
             row = world.rows.get(iv.id)
-            if row is None or row.interview != iv or row.gone is not None:
+            if row is None or row.interview != iv or row.gone or row.missing_since:
                 store.save_interview(iv, now)
                 changed = True
+        for iid in world.absence.newly_missing:
+            log.info("%s: missing from the calendar; removed if still missing later", iid)
+            store.mark_missing(iid, now)
+            changed = True
         for iid, reason in world.gone.items():
             if world.rows[iid].gone is None:
                 log.info("%s: interview %s: its plan is cancelled", iid, reason)
@@ -526,6 +578,13 @@ class _Writer:
         for problem in self.templates.errors:
             log.warning("%s", problem)
         self.done_now: set[tuple[str, str]] = set()
+        self.restored: dict[str, OutputRow] = {}  # reminders rewritten after a lost file
+        # (interview, action) whose drafts we removed when the interview went away
+        self.removed_drafts = {
+            (r.interview_id, r.action)
+            for r in world.outputs.values()
+            if r.kind == "draft" and r.status == REMOVED
+        }
         self.drafts_now: dict[str, ExistingDraft] | None = None
         self.touched_drafts: dict[str, str] = {}
 
@@ -534,7 +593,7 @@ class _Writer:
             action, plan.interview, self.settings.user
         )
         return ReminderSpec(
-            key=output_key(plan.interview.id, action.type, "calendar"),
+            key=self.world.key(plan.interview.id, action.type, "calendar"),
             summary=summary,
             description=description,
             start=action.due,
@@ -545,20 +604,16 @@ class _Writer:
     def reminders(self, plans: list[Plan]) -> None:
         upserts: list[tuple[ReminderSpec, Plan, Action, bool]] = []
         deletes: list[OutputRow] = []
+        file_lost = self.remote == {} and not self.adapters.reminders.exists()
         for plan in plans:
             for action in plan.actions:
                 if "calendar" not in action.outputs:
                     continue
-                spec = self._reminder_spec(plan, action)
-                row = self.world.outputs.get(spec.key)
-                if row and row.status == LIVE and self.remote is not None:
-                    # Live but absent: the whole file went away (else observe saw a delete).
-                    row = row if spec.key in self.remote else None
-                decision = decide_reminder(action, spec, row, self.now)
-                if decision.upsert is not None:
-                    upserts.append((decision.upsert, plan, action, row is not None))
-                elif decision.delete and row is not None:
-                    deletes.append(row)
+                spec, moves, remove = self._reminder_decision(plan, action, file_lost)
+                if spec is not None:
+                    upserts.append((spec, plan, action, moves))
+                elif remove is not None:
+                    deletes.append(remove)
         adopted = self._adopt(upserts)
         upserts = [u for u in upserts if u[0].key not in adopted]
         for _spec, plan, action, moved in upserts:
@@ -583,6 +638,26 @@ class _Writer:
                 self.store.set_output_status(row.key, REMOVED)
             _remember(self.store, "reminders", self.adapters.reminders)
 
+    def _reminder_decision(
+        self, plan: Plan, action: Action, file_lost: bool
+    ) -> tuple[ReminderSpec | None, bool, OutputRow | None]:
+        """(the reminder to write, whether that moves one, the one to remove)."""
+        spec = self._reminder_spec(plan, action)
+        row = self.world.outputs.get(spec.key)
+        if file_lost and row is not None and row.status in (LIVE, USER_MODIFIED):
+            # The whole file was deleted, an accident: every reminder it had is written
+            # again, past ones and the (edited) debrief too.
+            self.restored[spec.key] = row
+            return spec, False, None
+        if self.world.held(plan.interview.id):
+            return None, False, None  # missing, not yet confirmed: leave it all as it is
+        if row is not None and row.status == REMOVED:
+            # Removed by us (its interview went away, its action was cancelled): back as
+            # soon as the action is not cancelled any more.
+            return (None if action.state == "cancelled" else spec), False, None
+        decision = decide_reminder(action, spec, row, self.now)
+        return decision.upsert, row is not None, row if decision.delete else None
+
     def _adopt(self, upserts: list[tuple[ReminderSpec, Plan, Action, bool]]) -> set[str]:
         """Reminders of ours that exist exactly as wanted but were never recorded (a crash
         between the write and its record): record them instead of writing again."""
@@ -600,6 +675,9 @@ class _Writer:
         return adopted
 
     def _save_reminder(self, spec: ReminderSpec, iid: str, action: Action) -> None:
+        """Record a reminder as written; one restored after a lost file keeps its status
+        (an edited one stays the user's) and where the user had moved it."""
+        kept = self.restored.get(spec.key)
         self.store.save_output(
             OutputRow(
                 key=spec.key,
@@ -611,7 +689,8 @@ class _Writer:
                 fingerprint=reminder_fingerprint(spec),
                 due=action.due,
                 written_at=self.now,
-                status=LIVE,
+                status=kept.status if kept else LIVE,
+                moved_to=kept.moved_to if kept else None,
             )
         )
 
@@ -628,10 +707,15 @@ class _Writer:
 
     def drafts(self, plans: list[Plan]) -> None:
         for plan in plans:
+            if self.world.held(plan.interview.id):
+                continue
             if plan.interview.id in self.world.gone:
                 self._remove_untouched_drafts(plan.interview.id)
                 continue
             for action in plan.actions:
+                if (plan.interview.id, action.type) in self.removed_drafts:
+                    self._make_drafts(plan, action)  # its interview is back: so are they
+                    continue
                 dismissed = self._dismissed(plan.interview.id, action)
                 grace = self.settings.timeline.grace_hours.get(action.type, 0)
                 if not wants_drafts(action, dismissed) or not draft_window_open(
@@ -641,7 +725,7 @@ class _Writer:
                 self._make_drafts(plan, action)
 
     def _dismissed(self, iid: str, action: Action) -> bool:
-        row = self.world.outputs.get(output_key(iid, action.type, "calendar"))
+        row = self.world.outputs.get(self.world.key(iid, action.type, "calendar"))
         return row is not None and row.status == USER_DELETED
 
     def _make_drafts(self, plan: Plan, action: Action) -> None:
@@ -650,9 +734,10 @@ class _Writer:
         specs = self.drafts_mod.compose_drafts(
             action, plan.interview, self.settings.user, self.templates, note
         )
-        for spec in specs:
-            if spec.key in self.world.outputs:
-                continue
+        for spec in map(self._keyed(plan.interview.id, action), specs):
+            made_before = self.world.outputs.get(spec.key)
+            if made_before is not None and made_before.status != REMOVED:
+                continue  # only a draft we removed ourselves is made again
             # A draft of ours already there but never recorded (a crash between the write
             # and its record) is recorded, not written again, nor counted as created.
             found = None if self.dry_run else self._present_drafts().get(spec.key)
@@ -683,6 +768,12 @@ class _Writer:
         if not self.dry_run:
             with self.store.transaction():
                 self.store.save_action(plan.interview.id, action.type, "done", action.due, self.now)
+
+    def _keyed(self, iid: str, action: Action) -> Callable[[DraftSpec], DraftSpec]:
+        """A draft's key from the interview's key base (older stores kept older ids)."""
+        return lambda spec: replace(
+            spec, key=self.world.key(iid, action.type, "draft", spec.to.email)
+        )
 
     def finish(self, plans: list[Plan]) -> list[Plan]:
         """The plans with the drafts made in this cycle shown as done."""

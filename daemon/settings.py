@@ -192,6 +192,9 @@ class DetectionSettings:
     not_people: tuple[str, ...] = DEFAULT_NOT_PEOPLE
     # Length assumed for an interview event that has neither an end nor a duration.
     default_length_minutes: int = 60
+    # An interview missing from a read is removed only when a read this much later still
+    # lacks it: a calendar being rewritten or synced must not cost the user their outputs.
+    confirm_minutes: int = 10
 
 
 @dataclass(frozen=True)

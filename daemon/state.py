@@ -78,6 +78,99 @@ CREATE TABLE IF NOT EXISTS corrections (interview_id TEXT PRIMARY KEY, data TEXT
 LIVE, USER_MODIFIED, USER_DELETED, REMOVED = "live", "user_modified", "user_deleted", "removed"
 
 
+# Columns newer than a store may be: added on open (see ``add_column``).
+_ADDED_COLUMNS: tuple[tuple[str, str, str], ...] = (
+    ("interviews", "missing_since", "TEXT"),  # first good read that lacked it (unconfirmed)
+    ("interviews", "key_base", "TEXT"),  # the id its output keys were made from, if older
+    ("outputs", "moved_to", "TEXT"),  # where the user moved a reminder of ours
+)
+
+
+def upgrade(db: sqlite3.Connection) -> None:
+    """Columns added since a store was made, then ids of older versions, in place."""
+    for table, column, decl in _ADDED_COLUMNS:
+        add_column(db, table, column, decl)
+    migrate_legacy_ids(db)
+
+
+def add_column(db: sqlite3.Connection, table: str, column: str, decl: str) -> None:
+    """Add ``column`` unless it is there: idempotent, so upgrades written independently
+    (and a store opened by two versions in turn) compose."""
+    present = {row[1] for row in db.execute(f"PRAGMA table_info({table})")}
+    if column not in present:
+        db.execute(f"ALTER TABLE {table} ADD COLUMN {column} {decl}")
+
+
+def legacy_ics_id(old: str) -> str | None:
+    """``ics:<file name>/<UID>...`` (before the id stopped depending on the file's name)
+    -> ``ics/<UID>...``; None for an id that is not such an old one."""
+    if not old.startswith("ics:") or "/" not in old:
+        return None
+    return "ics/" + old.split("/", 1)[1]
+
+
+def migrate_legacy_ids(db: sqlite3.Connection) -> None:
+    """Rename old ``ics:<file name>/...`` interview ids, keeping every output key as it was
+    (``key_base``), so an upgrade writes nothing twice. When a rename under the old scheme
+    left two rows for one event, the one seen last is kept and the other is dropped (its
+    outputs stay recorded under the old id, so they are never written again)."""
+    rows = db.execute(
+        "SELECT id, data FROM interviews WHERE id LIKE 'ics:%' ORDER BY gone IS NULL, last_seen"
+    ).fetchall()
+    if not rows:
+        return
+    winners = {legacy_ics_id(old) or old: (old, data) for old, data in rows}
+    db.execute("BEGIN IMMEDIATE")
+    try:
+        for old, _data in rows:
+            if winners[legacy_ics_id(old) or old][0] != old:
+                db.execute("DELETE FROM interviews WHERE id=?", (old,))
+                db.execute("DELETE FROM actions WHERE interview_id=?", (old,))
+        for new, (old, data) in winners.items():
+            if new != old:
+                _rename_interview(db, old, new, data)
+        db.execute("DELETE FROM cache WHERE name='source'")  # cached reads hold old ids
+    except BaseException:
+        db.execute("ROLLBACK")
+        raise
+    db.execute("COMMIT")
+
+
+def _rename_interview(db: sqlite3.Connection, old: str, new: str, data: str) -> None:
+    try:
+        decoded = json.loads(data)
+        decoded["id"] = new
+        decoded["source_id"] = "ics"
+        data = json.dumps(decoded, sort_keys=True)
+    except (ValueError, TypeError):
+        pass
+    db.execute("DELETE FROM interviews WHERE id=?", (new,))
+    db.execute("DELETE FROM actions WHERE interview_id=?", (new,))
+    db.execute(
+        "UPDATE interviews SET id=?, data=?, key_base=COALESCE(key_base, ?) WHERE id=?",
+        (new, data, old, old),
+    )
+    db.execute("UPDATE actions SET interview_id=? WHERE interview_id=?", (new, old))
+    db.execute("UPDATE outputs SET interview_id=? WHERE interview_id=?", (new, old))
+
+
+def _needs_upgrade(db: sqlite3.Connection) -> bool:
+    for table, column, _decl in _ADDED_COLUMNS:
+        if column not in {row[1] for row in db.execute(f"PRAGMA table_info({table})")}:
+            return True
+    legacy = db.execute("SELECT 1 FROM interviews WHERE id LIKE 'ics:%' LIMIT 1").fetchone()
+    return legacy is not None
+
+
+def _upgraded_copy(db: sqlite3.Connection) -> sqlite3.Connection:
+    """An older store opened read-only (``plan``): upgraded in memory, the file untouched."""
+    copy = sqlite3.connect(":memory:", isolation_level=None)
+    db.backup(copy)
+    db.close()
+    upgrade(copy)
+    return copy
+
+
 class StateError(Exception):
     """The state store cannot be opened or used; one line for the user."""
 
@@ -129,6 +222,12 @@ class InterviewRow:
     debrief_note: str | None
     status: str
     first_seen: datetime
+    missing_since: datetime | None = None  # lacking from good reads since, not yet gone
+    key_base: str | None = None  # the id its output keys come from, when not ``interview.id``
+
+    @property
+    def keys_from(self) -> str:
+        return self.key_base or self.interview.id
 
 
 @dataclass(frozen=True)
@@ -143,6 +242,7 @@ class OutputRow:
     due: datetime
     written_at: datetime
     status: str
+    moved_to: datetime | None = None  # a reminder the user moved: its new start
 
 
 @dataclass(frozen=True)
@@ -208,9 +308,12 @@ class StateStore:
                 if path.exists() and not empty:
                     uri = f"file:{path}?mode=ro"
                     self._db = sqlite3.connect(uri, uri=True, isolation_level=None)
+                    if _needs_upgrade(self._db):
+                        self._db = _upgraded_copy(self._db)
                 else:
                     self._db = sqlite3.connect(":memory:", isolation_level=None)
                     self._db.executescript(_SCHEMA)
+                    upgrade(self._db)
             else:
                 self._open_for_writing(path)
         except sqlite3.Error as exc:
@@ -230,6 +333,7 @@ class StateStore:
         self._db.execute("PRAGMA synchronous=FULL")
         self._db.executescript(_SCHEMA)
         self._check_version()
+        upgrade(self._db)
         _probe_write(self._db)
 
     def _check_version(self) -> None:
@@ -267,7 +371,8 @@ class StateStore:
     def interviews(self) -> dict[str, InterviewRow]:
         rows = self._db.execute(
             "SELECT id, data, gone, outcome, outcome_at, replied_at, timeline_command,"
-            " debrief_timeline, debrief_note, status, first_seen FROM interviews"
+            " debrief_timeline, debrief_note, status, first_seen, missing_since, key_base"
+            " FROM interviews"
         ).fetchall()
         out: dict[str, InterviewRow] = {}
         for r in rows:
@@ -286,6 +391,8 @@ class StateStore:
                 debrief_note=r[8],
                 status=r[9],
                 first_seen=datetime.fromisoformat(r[10]),
+                missing_since=_dt(r[11]),
+                key_base=r[12],
             )
         return out
 
@@ -294,7 +401,7 @@ class StateStore:
         self._write(
             "INSERT INTO interviews (id, data, first_seen, last_seen) VALUES (?, ?, ?, ?)"
             " ON CONFLICT(id) DO UPDATE SET data=excluded.data, last_seen=excluded.last_seen,"
-            " gone=NULL, gone_at=NULL",
+            " gone=NULL, gone_at=NULL, missing_since=NULL",
             (iv.id, data, now.isoformat(), now.isoformat()),
         )
 
@@ -302,6 +409,13 @@ class StateStore:
         self._write(
             "UPDATE interviews SET gone=?, gone_at=? WHERE id=? AND gone IS NULL",
             (reason, now.isoformat(), interview_id),
+        )
+
+    def mark_missing(self, interview_id: str, now: datetime) -> None:
+        """A good read lacks it: the clock of its confirmation starts (once)."""
+        self._write(
+            "UPDATE interviews SET missing_since=? WHERE id=? AND missing_since IS NULL",
+            (now.isoformat(), interview_id),
         )
 
     def set_status(self, interview_id: str, status: str) -> None:
@@ -360,7 +474,7 @@ class StateStore:
     def outputs(self) -> dict[str, OutputRow]:
         rows = self._db.execute(
             "SELECT key, interview_id, action, kind, recipient, ref, fingerprint, due,"
-            " written_at, status FROM outputs"
+            " written_at, status, moved_to FROM outputs"
         ).fetchall()
         return {
             r[0]: OutputRow(
@@ -374,13 +488,16 @@ class StateStore:
                 due=datetime.fromisoformat(r[7]),
                 written_at=datetime.fromisoformat(r[8]),
                 status=r[9],
+                moved_to=_dt(r[10]),
             )
             for r in rows
         }
 
     def save_output(self, row: OutputRow) -> None:
         self._write(
-            "INSERT OR REPLACE INTO outputs VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT OR REPLACE INTO outputs (key, interview_id, action, kind, recipient, ref,"
+            " fingerprint, due, written_at, status, moved_to)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 row.key,
                 row.interview_id,
@@ -392,11 +509,15 @@ class StateStore:
                 row.due.isoformat(),
                 row.written_at.isoformat(),
                 row.status,
+                None if row.moved_to is None else row.moved_to.isoformat(),
             ),
         )
 
     def set_output_status(self, key: str, status: str) -> None:
         self._write("UPDATE outputs SET status=? WHERE key=?", (status, key))
+
+    def set_output_moved(self, key: str, start: datetime) -> None:
+        self._write("UPDATE outputs SET moved_to=? WHERE key=?", (start.isoformat(), key))
 
     # corrections typed into the debrief reminder ----------------------------------------
 
@@ -425,9 +546,14 @@ class StateStore:
     # caches and cycles ------------------------------------------------------------------
 
     def cache_get(self, name: str, fingerprint: str) -> Any | None:
-        row = self._db.execute(
-            "SELECT data FROM cache WHERE name=? AND fingerprint=?", (name, fingerprint)
-        ).fetchone()
+        return self._cached("name=? AND fingerprint=?", (name, fingerprint))
+
+    def cache_last(self, name: str) -> Any | None:
+        """The last entry cached under ``name``, whatever its fingerprint."""
+        return self._cached("name=?", (name,))
+
+    def _cached(self, where: str, args: tuple[str, ...]) -> Any | None:
+        row = self._db.execute(f"SELECT data FROM cache WHERE {where}", args).fetchone()
         if row is None:
             return None
         try:

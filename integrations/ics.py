@@ -46,7 +46,8 @@ from icalendar.prop import vDuration
 from icalendar.timezone import tzp
 from icalendar.timezone.windows_to_olson import WINDOWS_TO_OLSON
 
-from daemon.model import Attendee, SourceEvent
+from daemon.addresses import usable
+from daemon.model import FIRST_YEAR, LAST_YEAR, Attendee, SourceEvent
 from integrations.base import BadInput, EventSource, SourceRead
 
 log = logging.getLogger(__name__)
@@ -184,6 +185,15 @@ class _Scan:
     text: str  # "\n" + the file with folds replaced by _MARK
     blocks: list[_Block]
     calendars: int
+    ended: bool = True  # the last BEGIN/END line is END:VCALENDAR
+
+    def cut_short(self) -> str | None:
+        """Why the file looks half-written (a writer still at work), or None."""
+        if not self.ended:
+            return "it does not end with END:VCALENDAR"
+        if any(not block.complete for block in self.blocks):
+            return "a component in it has no END line"
+        return None
 
     def block_text(self, block: _Block) -> str:
         raw = self.text[block.start : block.stop]
@@ -200,10 +210,12 @@ def _scan(text: str) -> _Scan:
     marked = "\n" + _FOLD.sub(_MARK, text)
     blocks: list[_Block] = []
     calendars = 0
+    ended = False
     current: _Block | None = None
     for match in _BOUNDARY.finditer(marked):
         begin = match.group(1).upper() == "BEGIN"
         name = match.group(2).upper()
+        ended = not begin and name == "VCALENDAR"
         if current is not None:
             if not begin and name == current.kind:
                 current.stop = match.end()
@@ -223,7 +235,7 @@ def _scan(text: str) -> _Scan:
     if current is not None:
         current.stop, current.complete = len(marked), False
         blocks.append(current)
-    return _Scan(marked, blocks, calendars)
+    return _Scan(marked, blocks, calendars, ended)
 
 
 class _LineCounter:
@@ -465,9 +477,17 @@ class _Read:
             if block.kind == "VTIMEZONE":
                 self._remember_timezone(block)
         events = [ev for ev in self._events() if ev is not None]
+        cut = self.scan.cut_short()
+        if cut is not None:
+            self.warnings.append(
+                f"{self.name}: incomplete calendar ({cut}): it may still be being written;"
+                " the last complete read is kept and nothing is removed"
+            )
         for line in self.warnings:
             log.debug("%s", line)
-        return SourceRead(tuple(events), tuple(self.warnings), frozenset(self.unreadable))
+        return SourceRead(
+            tuple(events), tuple(self.warnings), frozenset(self.unreadable), cut is None
+        )
 
     def _remember_timezone(self, block: _Block) -> None:
         match = _TZID_LINE.search(self.scan.block_text(block))
@@ -539,14 +559,27 @@ class _Read:
             description=_text(props.first("DESCRIPTION")),
             location=_text(props.first("LOCATION")),
             status=_text(props.first("STATUS")).upper() or "CONFIRMED",
-            organizer=_attendee(props.first("ORGANIZER")),
-            attendees=tuple(a for a in map(_attendee, props.lines.get("ATTENDEE", [])) if a),
+            organizer=self._attendee(props.first("ORGANIZER"), line),
+            attendees=self._attendees(props.lines.get("ATTENDEE", []), line),
             recurring=recurrence_id is None and _has_value(props, "RRULE", "RDATE"),
             conference_url=_conference(props),
             own_key=_text(props.first(OWN_KEY)) or None,
             all_interviews_calendar=self.src.all_interviews,
             line=line,
         )
+
+    def _attendees(self, lines: list[str], line: int) -> tuple[Attendee, ...]:
+        return tuple(a for a in (self._attendee(raw, line) for raw in lines) if a)
+
+    def _attendee(self, content_line: str | None, line: int) -> Attendee | None:
+        """An attendee whose address is not one plain address (``<a@b>``, ``a@x,b@y``,
+        ``a@b?bcc=...``) is dropped with a warning: no draft can go to it, and the rest of
+        the event (and of the calendar) is still planned."""
+        attendee = _attendee(content_line)
+        if attendee is None or usable(attendee.email):
+            return attendee
+        self.warn(line, f"skipped attendee {attendee.email[:80]!r}: not one plain e-mail address")
+        return None
 
     def _uid(self, props: _Props, start_line: str, line: int) -> str:
         uid = _text(props.first("UID"))
@@ -603,6 +636,8 @@ class _Read:
         if match is None:
             raise _EventError(f"invalid date {value[:40]!r}")
         y, mo, d, h, mi, s, utc = match.groups()
+        if not FIRST_YEAR <= int(y) <= LAST_YEAR:
+            raise _EventError(f"date {value[:40]!r} is out of range ({FIRST_YEAR}-{LAST_YEAR})")
         try:
             if h is None:
                 return date(int(y), int(mo), int(d))

@@ -29,7 +29,10 @@ class IcsSourceBackend(Backend):
     keys = (_PATH, Key("all_interviews", "bool", default=False))
 
     def source_ids(self, settings: Settings) -> frozenset[str]:
-        return frozenset({f"ics:{Path(str(settings.source['path'])).name}"})
+        """The configured source, never the file's name: an interview is ``ics/<UID>``, so
+        renaming or moving the export changes no id and doubles nothing (UIDs are unique
+        by RFC 5545, and one file is configured at a time)."""
+        return frozenset({"ics"})
 
     def make(self, settings: Settings, wiring: Wiring) -> Any:
         from daemon.detect import prefilter_keywords

@@ -175,7 +175,7 @@ def _plan(twins: Twins, which: Path, now: str, source_id: str) -> Any:
 def test_the_example_gives_the_same_plan_reminders_and_drafts(twins: Twins) -> None:
     for now in (BEFORE, "2026-12-02T09:00:00-05:00"):
         assert _plan(twins, twins.dav, now, f"caldav:{twins.work}") == _plan(
-            twins, twins.ics, now, "ics:calendar.ics"
+            twins, twins.ics, now, "ics"
         )
     for now in (BEFORE, "2026-12-01T16:00:00-05:00", "2026-12-04T12:00:00-05:00"):
         dav, ics = twins.sync(twins.dav, now), twins.sync(twins.ics, now)

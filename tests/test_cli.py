@@ -144,7 +144,7 @@ def test_moving_an_interview_moves_its_reminders_not_its_drafts(ws: Workspace) -
     assert res.code == 0, res.err
     assert "8 moved" in res.out
     events = _reminder_keys(ws.reminders)
-    ty = events[output_key("ics:calendar.ics/globex-final@example.com", "thank_you", "calendar")]
+    ty = events[output_key("ics/globex-final@example.com", "thank_you", "calendar")]
     assert ty.decoded("dtstart").isoformat() == "2026-12-10T15:00:00-05:00"
 
 
