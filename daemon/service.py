@@ -10,12 +10,11 @@ from __future__ import annotations
 
 import hashlib
 import logging
-import re
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from daemon import planner
 from daemon.backends import from_source, source_ids
@@ -27,6 +26,7 @@ from daemon.codec import (
     skip_from,
     skip_to,
 )
+from daemon.debrief import Debrief, apply_debrief, parse_debrief, unmatched_notes
 from daemon.detect import Detection, detect, same_company, superseded_by
 from daemon.keys import output_key
 from daemon.model import OUTREACH_TYPES, Action, History, Interview, Plan, Skip
@@ -61,10 +61,12 @@ from daemon.state import (
     StateStore,
 )
 
+if TYPE_CHECKING:
+    from daemon.drafts import DraftContext
+
 log = logging.getLogger("interview-followup")
 
 REPLY_WINDOW = timedelta(days=120)  # past the final follow-up: no longer awaiting a reply
-_DEBRIEF_LINE = re.compile(r"^[ \t]*(timeline|decision|note)[ \t]*:[ \t]*(.{1,300})$", re.I | re.M)
 
 
 @dataclass(frozen=True)
@@ -199,6 +201,9 @@ def _world(
     gone = _gone(detection, rows, source_ids(settings), unreadable)
     for iid in gone:
         interviews[iid] = rows[iid].interview
+    for iid, row in rows.items():
+        if iid in interviews:
+            interviews[iid] = apply_debrief(interviews[iid], row.debrief)
     actions = store.actions()
     outputs = store.outputs()
     done: dict[str, dict[str, datetime]] = defaultdict(dict)
@@ -409,6 +414,8 @@ def _observe(
     with store.transaction():
         for key, status in changes.items():
             store.set_output_status(key, status)
+        if drafts is not None:
+            _record_edited_places(store, changes, drafts)
         if present is not None:
             _read_debriefs(store, world, present)
         if drafts is not None:
@@ -425,6 +432,18 @@ def _follow_moved_drafts(
         row = world.outputs.get(key)
         if row and row.status == LIVE and key not in changes and row.ref != found.ref:
             store.set_output_ref(key, found.ref)
+
+
+def _record_edited_places(
+    store: StateStore, changes: dict[str, str], present: dict[str, ExistingDraft]
+) -> None:
+    """An edited draft holds what the user left in it: its [[...]] places are read again
+    when the mailbox told us its body (Maildir), so ``status`` stops listing a draft the
+    user finished and keeps listing one they did not."""
+    for key, status in changes.items():
+        found = present.get(key)
+        if status == USER_MODIFIED and found is not None and found.open_places is not None:
+            store.set_open_places(key, found.open_places)
 
 
 def _changed(store: StateStore, name: str, adapter: ReminderStore | DraftStore) -> bool:
@@ -446,22 +465,15 @@ def _read_debriefs(store: StateStore, world: _World, present: dict[str, Reminder
         spec = present.get(key)
         if row is None or spec is None or reminder_fingerprint(spec) == row.fingerprint:
             continue
-        timeline, note = parse_debrief(spec.description)
-        store.set_debrief(iid, timeline, note)
-
-
-def parse_debrief(text: str) -> tuple[str | None, str | None]:
-    """The last ``Timeline:``/``Decision:`` and ``Note:`` lines the user typed."""
-    timeline = note = None
-    for m in _DEBRIEF_LINE.finditer(text):
-        value = m.group(2).strip()
-        if not value or set(value) <= {".", "…", " "}:
-            continue
-        if m.group(1).lower() == "note":
-            note = value
-        else:
-            timeline = value
-    return timeline, note
+        debrief = parse_debrief(spec.description)
+        for who in unmatched_notes(world.interviews[iid].interviewers, debrief):
+            log.warning(
+                "%s: the debrief's line 'Note for %s' names none of the interviewers;"
+                " use a first name, a full name or an address from the invitation",
+                iid,
+                who,
+            )
+        store.set_debrief(iid, debrief)
 
 
 def _record_interviews(
@@ -497,8 +509,9 @@ class _Writer:
         dry_run: bool,
         remote: dict[str, ReminderSpec] | None,
     ) -> None:
-        from daemon import drafts
+        from daemon import drafts, reminders
 
+        self.reminders_mod = reminders
         self.settings = settings
         self.store = store
         self.adapters = adapters
@@ -515,9 +528,29 @@ class _Writer:
         self.drafts_now: dict[str, ExistingDraft] | None = None
         self.touched_drafts: dict[str, str] = {}
 
+    def _context(self, plan: Plan) -> DraftContext:
+        """What the letters and reminders of ``plan`` need beyond the interview itself."""
+        iv = plan.interview
+        row = self.world.rows.get(iv.id)
+        earlier = sorted(
+            (
+                other
+                for other in self.world.interviews.values()
+                if other.id != iv.id and other.start < iv.start and same_company(iv, other)
+            ),
+            key=lambda other: other.start,
+        )
+        first = next((a.due for a in plan.actions if a.type == "check_in_1"), None)
+        return self.drafts_mod.DraftContext(
+            debrief=row.debrief if row else Debrief(),
+            earlier=tuple(earlier),
+            written_at=self.now,
+            first_check_in=first,
+        )
+
     def _reminder_spec(self, plan: Plan, action: Action) -> ReminderSpec:
-        summary, description = self.drafts_mod.reminder_text(
-            action, plan.interview, self.settings.user
+        summary, description = self.reminders_mod.reminder_text(
+            action, plan.interview, self.settings.user, self._context(plan)
         )
         return ReminderSpec(
             key=output_key(plan.interview.id, action.type, "calendar"),
@@ -609,9 +642,8 @@ class _Writer:
             with self.store.transaction():
                 for key, status in self.touched_drafts.items():
                     self.store.set_output_status(key, status)
-                _follow_moved_drafts(
-                    self.store, self.world, self.drafts_now, self.touched_drafts
-                )
+                _record_edited_places(self.store, self.touched_drafts, self.drafts_now)
+                _follow_moved_drafts(self.store, self.world, self.drafts_now, self.touched_drafts)
         return self.drafts_now
 
     def drafts(self, plans: list[Plan]) -> None:
@@ -633,10 +665,8 @@ class _Writer:
         return row is not None and row.status == USER_DELETED
 
     def _make_drafts(self, plan: Plan, action: Action) -> None:
-        row = self.world.rows.get(plan.interview.id)
-        note = row.debrief_note if row else None
         specs = self.drafts_mod.compose_drafts(
-            action, plan.interview, self.settings.user, self.templates, note
+            action, plan.interview, self.settings.user, self.templates, None, self._context(plan)
         )
         for spec in specs:
             if spec.key in self.world.outputs:
@@ -665,6 +695,7 @@ class _Writer:
                         due=action.due,
                         written_at=self.now,
                         status=LIVE,
+                        open_places=self.drafts_mod.open_places(spec.body),
                     )
                 )
         self.done_now.add((plan.interview.id, action.type))

@@ -11,12 +11,13 @@ import json
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 from daemon.codec import interview_from, interview_to
+from daemon.debrief import Debrief
 from daemon.model import Interview
 
 SCHEMA_VERSION = 1
@@ -69,6 +70,30 @@ CREATE TABLE IF NOT EXISTS cycles (
 );
 """
 
+# Columns added after the first release, (table, column, declaration): added in place when
+# a store is opened for writing; a read-only reader of an older file sees them as NULL.
+_ADDED_COLUMNS: tuple[tuple[str, str, str], ...] = (
+    ("interviews", "debrief", "TEXT"),  # the debrief reminder's lines, JSON (issue 9)
+    ("outputs", "open_places", "TEXT"),  # a draft's [[...]] places when written, JSON
+)
+
+
+def add_column(db: sqlite3.Connection, table: str, column: str, declaration: str) -> bool:
+    """Add ``column`` unless ``table`` already has it; True when it was added.
+
+    Idempotent, so every feature that needs a column can ask for it at every open, in any
+    order, without a schema version bump.
+    """
+    if column in table_columns(db, table):
+        return False
+    db.execute(f"ALTER TABLE {table} ADD COLUMN {column} {declaration}")
+    return True
+
+
+def table_columns(db: sqlite3.Connection, table: str) -> set[str]:
+    return {str(row[1]) for row in db.execute(f"PRAGMA table_info({table})")}
+
+
 # Output statuses: ours and as we wrote it / the user changed it / the user removed it /
 # we removed it (cancelled plan).
 LIVE, USER_MODIFIED, USER_DELETED, REMOVED = "live", "user_modified", "user_deleted", "removed"
@@ -90,6 +115,7 @@ class InterviewRow:
     debrief_note: str | None
     status: str
     first_seen: datetime
+    debrief: Debrief = field(default_factory=Debrief)
 
 
 @dataclass(frozen=True)
@@ -104,6 +130,9 @@ class OutputRow:
     due: datetime
     written_at: datetime
     status: str
+    # The [[...]] places the draft held when written (None: not known, an older row or a
+    # reminder); emptied when the user edits the draft and it holds none any more.
+    open_places: tuple[str, ...] | None = None
 
 
 @dataclass(frozen=True)
@@ -113,6 +142,45 @@ class ActionRow:
     state: str
     due: datetime
     done_at: datetime | None
+
+
+def _debrief_to(debrief: Debrief) -> str:
+    return json.dumps(
+        {
+            "timeline": debrief.timeline,
+            "note": debrief.note,
+            "notes_for": [list(pair) for pair in debrief.notes_for],
+            "contact": debrief.contact,
+            "prefers": debrief.prefers,
+        },
+        sort_keys=True,
+    )
+
+
+def _debrief_from(text: str | None) -> Debrief:
+    """The stored debrief; an unreadable one counts as nothing typed yet."""
+    if not text:
+        return Debrief()
+    try:
+        data = json.loads(text)
+        return Debrief(
+            timeline=data.get("timeline"),
+            note=data.get("note"),
+            notes_for=tuple((str(w), str(n)) for w, n in data.get("notes_for", [])),
+            contact=data.get("contact"),
+            prefers=data.get("prefers"),
+        )
+    except (ValueError, TypeError, AttributeError):
+        return Debrief()
+
+
+def _places_from(text: str | None) -> tuple[str, ...] | None:
+    if text is None:
+        return None
+    try:
+        return tuple(str(p) for p in json.loads(text))
+    except (ValueError, TypeError):
+        return None
 
 
 def _dt(value: str | None) -> datetime | None:
@@ -140,6 +208,8 @@ class StateStore:
                 self._db.execute("PRAGMA synchronous=FULL")
                 self._db.executescript(_SCHEMA)
                 self._check_version()
+                for table, column, declaration in _ADDED_COLUMNS:
+                    add_column(self._db, table, column, declaration)
         except sqlite3.Error as exc:
             raise StateError(f"{path}: cannot open the state store: {exc}") from None
         except OSError as exc:
@@ -153,6 +223,10 @@ class StateStore:
             raise StateError(
                 f"{self.path}: written by a newer version (schema {row[0]}); upgrade first"
             )
+
+    def _optional(self, table: str, column: str) -> str:
+        """``column`` if this store has it, else NULL (an older file opened read-only)."""
+        return column if column in table_columns(self._db, table) else "NULL"
 
     def close(self) -> None:
         self._db.close()
@@ -180,7 +254,8 @@ class StateStore:
     def interviews(self) -> dict[str, InterviewRow]:
         rows = self._db.execute(
             "SELECT id, data, gone, outcome, outcome_at, replied_at, timeline_command,"
-            " debrief_timeline, debrief_note, status, first_seen FROM interviews"
+            " debrief_timeline, debrief_note, status, first_seen,"
+            f" {self._optional('interviews', 'debrief')} FROM interviews"
         ).fetchall()
         out: dict[str, InterviewRow] = {}
         for r in rows:
@@ -199,6 +274,7 @@ class StateStore:
                 debrief_note=r[8],
                 status=r[9],
                 first_seen=datetime.fromisoformat(r[10]),
+                debrief=_debrief_from(r[11]) if r[11] else Debrief(timeline=r[7], note=r[8]),
             )
         return out
 
@@ -235,10 +311,10 @@ class StateStore:
     def set_timeline_command(self, interview_id: str, text: str) -> None:
         self._write("UPDATE interviews SET timeline_command=? WHERE id=?", (text, interview_id))
 
-    def set_debrief(self, interview_id: str, timeline: str | None, note: str | None) -> None:
+    def set_debrief(self, interview_id: str, debrief: Debrief) -> None:
         self._write(
-            "UPDATE interviews SET debrief_timeline=?, debrief_note=? WHERE id=?",
-            (timeline, note, interview_id),
+            "UPDATE interviews SET debrief_timeline=?, debrief_note=?, debrief=? WHERE id=?",
+            (debrief.timeline, debrief.note, _debrief_to(debrief), interview_id),
         )
 
     # actions ----------------------------------------------------------------------------
@@ -273,7 +349,7 @@ class StateStore:
     def outputs(self) -> dict[str, OutputRow]:
         rows = self._db.execute(
             "SELECT key, interview_id, action, kind, recipient, ref, fingerprint, due,"
-            " written_at, status FROM outputs"
+            f" written_at, status, {self._optional('outputs', 'open_places')} FROM outputs"
         ).fetchall()
         return {
             r[0]: OutputRow(
@@ -287,13 +363,16 @@ class StateStore:
                 due=datetime.fromisoformat(r[7]),
                 written_at=datetime.fromisoformat(r[8]),
                 status=r[9],
+                open_places=_places_from(r[10]),
             )
             for r in rows
         }
 
     def save_output(self, row: OutputRow) -> None:
         self._write(
-            "INSERT OR REPLACE INTO outputs VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT OR REPLACE INTO outputs (key, interview_id, action, kind, recipient, ref,"
+            " fingerprint, due, written_at, status, open_places)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 row.key,
                 row.interview_id,
@@ -305,8 +384,13 @@ class StateStore:
                 row.due.isoformat(),
                 row.written_at.isoformat(),
                 row.status,
+                None if row.open_places is None else json.dumps(list(row.open_places)),
             ),
         )
+
+    def set_open_places(self, key: str, places: tuple[str, ...]) -> None:
+        """What a draft still holds after the user edited it."""
+        self._write("UPDATE outputs SET open_places=? WHERE key=?", (json.dumps(places), key))
 
     def set_output_status(self, key: str, status: str) -> None:
         self._write("UPDATE outputs SET status=? WHERE key=?", (status, key))
