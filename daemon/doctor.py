@@ -68,6 +68,7 @@ def run(config_path: Path | None, now: datetime) -> int:
         *((a.name, partial(a.check, settings)) for a in backends.accounts_in_use(settings)),
         ("state", paths_first("state", lambda: _check_state(settings))),
         ("templates", paths_first("templates", lambda: _check_templates(settings))),
+        ("unfinished drafts", lambda: _check_unfinished(settings)),
         ("lock", lambda: _check_lock(settings)),
         ("systemd", _check_systemd),
     ]
@@ -146,6 +147,26 @@ def _check_templates(settings: Settings) -> str:
     if templates.errors:
         raise ValueError(f"{templates.errors[0]} ({len(templates.errors)} problem(s))")
     return str(settings.templates_dir or "built-in templates")
+
+
+def _check_unfinished(settings: Settings) -> str:
+    """Drafts still holding [[...]] places: worth knowing before pressing send."""
+    from daemon.state import StateStore
+    from daemon.status import unfinished_drafts, unfinished_lines
+
+    if not settings.state_path.exists():
+        return "no drafts yet"
+    store = StateStore(settings.state_path, readonly=True)
+    try:
+        found = unfinished_drafts(store)
+    finally:
+        store.close()
+    if not found:
+        return "no draft holds a [[...]] place"
+    lines = "\n".join(unfinished_lines(found))
+    raise Note(
+        f"{len(found)} draft(s) still hold [[...]] places; fill them before sending:\n{lines}"
+    )
 
 
 def _check_lock(settings: Settings) -> str:

@@ -15,7 +15,7 @@ import json
 import re
 import string
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from email import policy
 from email.message import EmailMessage
@@ -23,36 +23,61 @@ from email.parser import BytesParser
 from email.utils import format_datetime, getaddresses
 from importlib import resources
 from pathlib import Path
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from daemon import wording
 from daemon.addresses import addr_spec
+from daemon.debrief import Debrief, note_for
 from daemon.keys import message_id, output_key
 from daemon.model import Action, Interview, Person
 from daemon.ports import DraftSpec
 from daemon.settings import UserSettings
 from daemon.subjects import subject_for
 
-# Draft type -> template file stem. Both check-ins share one template.
+# Draft type -> template file stem. A stem can have one file per interview kind
+# (``thank_you.final.txt``) that wins over the plain one (``thank_you.txt``).
 TEMPLATE_FOR: Mapping[str, str] = {
     "thank_you": "thank_you",
     "check_in_1": "check_in",
-    "check_in_2": "check_in",
+    "check_in_2": "check_in_2",
     "final_follow_up": "final_follow_up",
     "rejection_thanks": "rejection_thanks",
 }
-TEMPLATE_NAMES: tuple[str, ...] = ("thank_you", "check_in", "final_follow_up", "rejection_thanks")
+KINDS: tuple[str, ...] = ("phone", "video", "onsite", "panel", "final")
+STEMS: tuple[str, ...] = (
+    "thank_you",
+    "check_in",
+    "check_in_2",
+    "final_follow_up",
+    "rejection_thanks",
+)
+TEMPLATE_NAMES: tuple[str, ...] = (
+    *STEMS,
+    *(f"thank_you.{kind}" for kind in KINDS),
+)
+BUILTIN = "built-in"
 
 # Every placeholder a template may use; a user template naming another one is rejected.
 PLACEHOLDERS: frozenset[str] = frozenset(
     {
-        "name",  # recipient's name, or the marker [[name]] when the invitation had none
-        "first_name",  # first word of it
-        "company",  # "Acme", or "your team"
-        "role",  # "Senior Developer", or "the role"
-        "the_role",  # "the Senior Developer role", or "the role"
-        "role_at_company",  # "the Senior Developer role at Acme" / "... on your team"
-        "the_team",  # "the team at Acme", or "your team"
-        "topic",  # the debrief's Note:, or the marker [[specific topic you discussed]]
+        "greeting",  # "Dear Jane,"; "Dear Acme hiring team,"; "Dear [[name]],"
+        "name",  # the reader's name in reading order, or [[name]]
+        "first_name",  # "Jane", or [[name]]
+        "company",  # "Acme", or [[company]]
+        "role",  # "Senior Developer", or [[role]]
+        "the_role",  # "the Senior Developer role"
+        "role_at_company",  # "the Senior Developer role at Acme"
+        "the_team",  # "the team at Acme"
+        "topic",  # the reader's debrief note (marked for review), or [[specific topic ...]]
+        "kind",  # "phone screen", "video interview", "panel interview", "interview", ...
+        "round",  # "first", "second", ...
+        "round_number",  # "1", "2", ...
+        "interviewers",  # "Jane Doe and Bob Okafor"
+        "other_interviewers",  # everyone else who interviewed, or "the rest of the panel"
+        "earlier_rounds",  # "the phone screen with Sam Lee on November 20"; empty in round 1
+        "round_sentence",  # a sentence tying a later round to the earlier ones; else empty
+        "when",  # "today", "yesterday", or "on Tuesday, December 1"
+        "our_meeting",  # "our video call on Tuesday, December 1" / "my interview with ..."
+        "first_check_in",  # "on Monday, December 14": when the first check-in was due
         "interview_date",  # "Tuesday, December 1"
         "interview_title",
         "user_name",
@@ -62,10 +87,9 @@ PLACEHOLDERS: frozenset[str] = frozenset(
     }
 )
 
-TOPIC_MARKER = "[[specific topic you discussed]]"
-NAME_MARKER = "[[name]]"
-NEUTRAL_COMPANY = "your team"
-NEUTRAL_ROLE = "the role"
+TOPIC_MARKER = wording.TOPIC_MARKER
+NAME_MARKER = wording.NAME_MARKER
+PLACE = re.compile(r"\[\[(.*?)\]\]", re.S)
 
 NAME_LIMIT = 100  # display names in headers: no real name is longer
 SUBJECT_LIMIT = 250
@@ -141,6 +165,22 @@ class Templates:
         except KeyError:
             raise TemplateError(f"no template named {name!r}") from None
 
+    def choose(self, stem: str, kind: str | None) -> str:
+        """The template name for ``stem`` and an interview ``kind``.
+
+        The user's files win over the built-in ones, and within each, the file for the
+        kind (``thank_you.final``) wins over the plain one (``thank_you``): a user who
+        rewrote ``thank_you.txt`` gets their letter for every kind they did not split out.
+        """
+        names = [f"{stem}.{kind}", stem] if kind else [stem]
+        for name in names:
+            if self.sources.get(name, BUILTIN) != BUILTIN:
+                return name
+        for name in names:
+            if name in self.texts:
+                return name
+        raise TemplateError(f"no template named {stem!r}")
+
 
 def builtin_text(name: str) -> str:
     """The packaged template ``name``; read through importlib so a zipped install works."""
@@ -180,31 +220,39 @@ def _read_user(path: Path) -> tuple[str | None, str | None]:
     return text, None
 
 
+# Names a user file may have: every stem, plain or for one kind of interview.
+USER_NAMES: tuple[str, ...] = (*STEMS, *(f"{stem}.{kind}" for stem in STEMS for kind in KINDS))
+
+
 def _stray_files(user_dir: Path) -> list[str]:
     """Files that look like templates but match no name: usually a typo worth reporting."""
     try:
         names = sorted(p.name for p in user_dir.glob("*.txt"))
     except OSError:
         return []
-    wanted = {f"{n}.txt" for n in TEMPLATE_NAMES}
+    wanted = {f"{n}.txt" for n in USER_NAMES}
+    expected = ", ".join(f"{stem}.txt" for stem in STEMS)
+    kinds = "|".join(KINDS)
     return [
-        f"template {user_dir / n} is not used (expected one of: {', '.join(sorted(wanted))})"
+        f"template {user_dir / n} is not used (expected one of: {expected},"
+        f" or a kind's own file such as thank_you.final.txt; kinds: {kinds})"
         for n in names
         if n not in wanted
     ]
 
 
 def load_templates(user_dir: Path | None = None) -> Templates:
-    """Built-in templates, each replaced by the same-named file of ``user_dir`` if usable."""
+    """Built-in templates, plus every usable file of ``user_dir`` named for a stem or for
+    a stem and kind (``thank_you.txt``, ``thank_you.final.txt``, ``check_in.phone.txt``)."""
     texts = {name: builtin_text(name) for name in TEMPLATE_NAMES}
-    sources = dict.fromkeys(TEMPLATE_NAMES, "built-in")
+    sources = dict.fromkeys(TEMPLATE_NAMES, BUILTIN)
     if user_dir is None:
         return Templates(texts, sources)
     if not user_dir.is_dir():
         msg = f"templates folder {user_dir} is not a folder; using the built-in templates"
         return Templates(texts, sources, (msg,))
     errors: list[str] = []
-    for name in TEMPLATE_NAMES:
+    for name in USER_NAMES:
         path = user_dir / f"{name}.txt"
         text, error = _read_user(path)
         if text is not None:
@@ -218,33 +266,21 @@ def load_templates(user_dir: Path | None = None) -> Templates:
 # --------------------------------------------------------------------------- drafts
 
 
+@dataclass(frozen=True)
+class DraftContext:
+    """What a letter needs beyond the interview: the user's debrief lines, the earlier
+    rounds with the same company, when the draft is written, when the first check-in was."""
+
+    debrief: Debrief = field(default_factory=Debrief)
+    earlier: tuple[Interview, ...] = ()
+    written_at: datetime | None = None
+    first_check_in: datetime | None = None
+
+
 def _the_role(role: str) -> str:
     """``the Senior Developer role``; no second "role" when the title already says it."""
-    if not role:
-        return NEUTRAL_ROLE
     last = role.rsplit(" ", 1)[-1].lower()
     return f"the {role}" if last in {"role", "position", "job"} else f"the {role} role"
-
-
-_DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-_MONTHS = (
-    "January", "February", "March", "April", "May", "June",
-    "July", "August", "September", "October", "November", "December",
-)  # fmt: skip
-
-
-def _interview_date(interview: Interview, user: UserSettings) -> str:
-    """``Tuesday, December 1``: English whatever the process locale, like the templates."""
-    start = _local(interview.start, user)
-    return f"{_DAYS[start.weekday()]}, {_MONTHS[start.month - 1]} {start.day}"
-
-
-def _local(moment: datetime, user: UserSettings) -> datetime:
-    """The moment in the user's zone; an unknown zone leaves it as the calendar gave it."""
-    try:
-        return moment.astimezone(ZoneInfo(user.timezone))
-    except (ZoneInfoNotFoundError, ValueError):
-        return moment
 
 
 def signature(user: UserSettings) -> str:
@@ -252,29 +288,77 @@ def signature(user: UserSettings) -> str:
     return "\n".join(line for line in lines if line)
 
 
+def _topic(note: str | None) -> str:
+    """The reader's note, still marked for review, or the place to write one."""
+    text = one_line(note)
+    return wording.review_note(text) if text else TOPIC_MARKER
+
+
+def _when(interview: Interview, user: UserSettings, written_at: datetime | None) -> str:
+    day = wording.local(interview.start, user.timezone).date()
+    today = None if written_at is None else wording.local(written_at, user.timezone).date()
+    return wording.relative_day(day, today)
+
+
 def template_values(
-    interview: Interview, user: UserSettings, recipient: Person, note: str | None = None
+    interview: Interview,
+    user: UserSettings,
+    recipient: Person,
+    note: str | None = None,
+    context: DraftContext | None = None,
 ) -> dict[str, str]:
-    """Every placeholder's value for one recipient; unknowns become neutral phrases."""
-    company, role = one_line(interview.company), one_line(interview.role)
-    name = one_line(recipient.name) or NAME_MARKER
-    the_role = _the_role(role)
+    """Every placeholder's value for one recipient; unknowns become ``[[...]]`` places."""
+    ctx = context or DraftContext()
+    clean = replace(
+        interview,
+        interviewers=tuple(_clean_person(p) for p in interview.interviewers),
+        company=one_line(interview.company) or None,
+        role=one_line(interview.role) or None,
+    )
+    reader = _clean_person(recipient)
+    company = clean.company or wording.COMPANY_MARKER
+    the_role = _the_role(clean.role or wording.ROLE_MARKER)
+    others = [p for p in clean.interviewers if p.email.lower() != reader.email.lower()]
+    earlier = tuple(
+        replace(e, interviewers=tuple(map(_clean_person, e.interviewers))) for e in ctx.earlier
+    )
+    zone = user.timezone
+    first_check_in = "a couple of weeks ago"
+    if ctx.first_check_in is not None:
+        day = wording.local(ctx.first_check_in, zone).date()
+        first_check_in = f"on {wording.long_date(day)}"
     return {
-        "name": name,
-        "first_name": name.split(" ", 1)[0],
-        "company": company or NEUTRAL_COMPANY,
-        "role": role or NEUTRAL_ROLE,
+        "greeting": wording.greeting(reader, clean.company or ""),
+        "name": wording.full_name(reader) or NAME_MARKER,
+        "first_name": wording.first_name(reader),
+        "company": company,
+        "role": clean.role or wording.ROLE_MARKER,
         "the_role": the_role,
-        "role_at_company": f"{the_role} at {company}" if company else f"{the_role} on your team",
-        "the_team": f"the team at {company}" if company else NEUTRAL_COMPANY,
-        "topic": one_line(note) or TOPIC_MARKER,
-        "interview_date": _interview_date(interview, user),
-        "interview_title": one_line(interview.title),
+        "role_at_company": f"{the_role} at {company}",
+        "the_team": f"the team at {company}",
+        "topic": _topic(note),
+        "kind": wording.kind_noun(clean.kind),
+        "round": wording.ordinal(clean.round),
+        "round_number": str(clean.round),
+        "interviewers": wording.people_names(clean.interviewers) or "[[interviewers' names]]",
+        "other_interviewers": wording.people_names(others) or "the rest of the panel",
+        "earlier_rounds": wording.earlier_rounds(earlier, zone),
+        "round_sentence": wording.round_sentence(clean, earlier, zone),
+        "when": _when(clean, user, ctx.written_at),
+        "our_meeting": wording.meeting_phrase(reader, clean, zone),
+        "first_check_in": first_check_in,
+        "interview_date": wording.long_date(wording.local(clean.start, zone).date()),
+        "interview_title": one_line(clean.title),
         "user_name": one_line(user.name),
         "user_email": one_line(user.email),
         "user_phone": one_line(user.phone),
         "signature": signature(user),
     }
+
+
+def _clean_person(person: Person) -> Person:
+    """Calendar values as data: a name on one line before any phrase is built from it."""
+    return Person(one_line(person.name) or None, one_line(person.email))
 
 
 def _subject(action: Action, interview: Interview, user: UserSettings) -> str:
@@ -288,31 +372,39 @@ def compose_drafts(
     user: UserSettings,
     templates: Templates,
     note: str | None = None,
+    context: DraftContext | None = None,
 ) -> list[DraftSpec]:
     """One draft per recipient of ``action`` (a panel gets individual notes).
 
-    ``note`` (the debrief's ``Note:`` line) fills the thank-you's topic marker; other types
-    ignore it. Actions that make no draft (reminder-only types, phone check-ins) give [].
+    The thank-you's topic is the reader's own ``Note for X:`` line, else the plain
+    ``Note:`` (``note``, or the context's debrief); other types ignore notes. Actions that
+    make no draft (reminder-only types, phone check-ins) give [].
     """
     if "draft" not in action.outputs or action.call:
         return []
     stem = TEMPLATE_FOR.get(action.type)
     if stem is None:
         raise TemplateError(f"action {action.type!r} has no draft template")
-    template = templates.template(stem)
-    topic_note = note if action.type == "thank_you" else None
+    ctx = context or DraftContext()
+    if note is not None and context is None:
+        ctx = replace(ctx, debrief=Debrief(note=note))
+    template = templates.template(templates.choose(stem, interview.kind))
     sender = Person(one_line(user.name) or None, user.email)
     subject = _subject(action, interview, user)
-    return [
-        DraftSpec(
-            key=output_key(interview.id, action.type, "draft", recipient_key(person)),
-            sender=sender,
-            to=person,
-            subject=subject,
-            body=_body(template, template_values(interview, user, person, topic_note)),
+    specs = []
+    for person in _unique(action.to):
+        topic = note_for(person, ctx.debrief) if action.type == "thank_you" else None
+        values = template_values(interview, user, person, topic, ctx)
+        specs.append(
+            DraftSpec(
+                key=output_key(interview.id, action.type, "draft", recipient_key(person)),
+                sender=sender,
+                to=person,
+                subject=subject,
+                body=_body(template, values),
+            )
         )
-        for person in _unique(action.to)
-    ]
+    return specs
 
 
 def recipient_key(person: Person) -> str:
@@ -332,144 +424,27 @@ def _unique(people: tuple[Person, ...]) -> list[Person]:
     return out
 
 
+_SPACES = re.compile(r"[ \t]{2,}")
+_BLANKS = re.compile(r"\n{3,}")
+
+
 def _body(template: string.Template, values: Mapping[str, str]) -> str:
-    """Fill once, never re-evaluating values; trailing whitespace trimmed, one final newline."""
-    return template.safe_substitute(values).strip() + "\n"
+    """Fill once, never re-evaluating values. An empty placeholder leaves no double space,
+    no space before a line end and no run of blank lines; one final newline."""
+    text = template.safe_substitute(values)
+    lines = [_tidy(line) for line in text.split("\n")]
+    return _BLANKS.sub("\n\n", "\n".join(lines)).strip() + "\n"
 
 
-# --------------------------------------------------------------------------- reminders
-
-_SUMMARY: Mapping[str, str] = {
-    "prep": "Before the interview",
-    "debrief": "Interview debrief",
-    "thank_you": "Thank-you notes",
-    "linkedin": "LinkedIn requests",
-    "check_in_1": "Check-in",
-    "check_in_2": "Second check-in",
-    "final_follow_up": "Final follow-up",
-    "networking": "Stay in touch",
-    "rejection_thanks": "Thank-you after the decision",
-}
-
-_CHECKLIST: Mapping[str, tuple[str, ...]] = {
-    "prep": (
-        "Before you leave the interview, find out:",
-        "- the next steps, and when they expect to decide",
-        "- how they prefer to be contacted (e-mail or phone)",
-        "- whether they would welcome a LinkedIn connection",
-        "- the names and titles of everyone present",
-        "Thank each person for their time on the way out.",
-    ),
-    "debrief": (
-        "Write it down while it is fresh:",
-        "- the names and titles of everyone on the panel",
-        "- what went well, and what went badly",
-        "- questions you stumbled on (a short correction can go in the thank-you note)",
-        "- what you learned about the role and the team",
-        "Then add your own lines at the end of this description, each on its own line:",
-        "  a line beginning with Timeline: and the date or delay they gave"
-        " (for example next Friday, or within 2 weeks),",
-        "  a line beginning with Note: and the topic to mention in the thank-you notes.",
-        "If the company, role or contact read from the invitation is wrong, add a line",
-        "beginning with Company:, Role: or Contact: (a name and <address>) to correct it.",
-    ),
-    "thank_you": (
-        "Send a thank-you note to each interviewer today (within 24 hours).",
-        "Fill every [[...]] marker before sending; keep it personal and short.",
-    ),
-    "linkedin": (
-        "Send each interviewer a LinkedIn connection request.",
-        "Personalise it: mention something from your conversation.",
-        "Check that your own profile is complete before you connect.",
-    ),
-    "check_in_1": (
-        "Check in on the decision: brief, patient, no pressure.",
-        "Add something of value (an article, an insight) where the draft marks it.",
-    ),
-    "check_in_2": (
-        "A second, patient check-in: say you are still interested, offer anything else they need.",
-        "Add something of value (an article, an insight) where the draft marks it.",
-    ),
-    "final_follow_up": (
-        "Close the loop: still interested, you understand if they have moved on,"
-        " any update is welcome.",
-        "After this one, put your energy into other openings.",
-    ),
-    "networking": (
-        "Keep the connection alive:",
-        "- share an article they would find useful",
-        "- congratulate them on news about them or their company",
-    ),
-    "rejection_thanks": (
-        "Thank them briefly, ask them to keep you in mind, and ask for advice.",
-        "Never argue the decision or ask for its reasons.",
-    ),
-}
+def _tidy(line: str) -> str:
+    """Single spaces inside a line, its indentation kept, nothing trailing."""
+    words = line.lstrip(" \t")
+    return line[: len(line) - len(words)] + _SPACES.sub(" ", words).rstrip()
 
 
-def _about(interview: Interview) -> str:
-    """``Acme (Senior Developer)``, or whichever half is known, or the event's title."""
-    company, role = one_line(interview.company), one_line(interview.role)
-    if company and role:
-        return f"{company} ({role})"
-    return company or role or one_line(interview.title) or "interview"
-
-
-def _people(people: tuple[Person, ...]) -> str:
-    return ", ".join(_person(p) for p in people) or "(nobody on the invitation)"
-
-
-def _person(person: Person) -> str:
-    name, email = one_line(person.name), one_line(person.email)
-    if not email:
-        return f"{name} (no address)"
-    return f"{name} <{email}>" if name else email
-
-
-def _when(interview: Interview, user: UserSettings) -> str:
-    start, end = _local(interview.start, user), _local(interview.end, user)
-    day = f"{_DAYS[start.weekday()][:3]} {start.day} {_MONTHS[start.month - 1][:3]} {start.year}"
-    end_text = f"{end:%H:%M}"
-    if end.date() != start.date():
-        end_text = f"{_DAYS[end.weekday()][:3]} {end.day} {end_text}"
-    return f"{day}, {start:%H:%M}-{end_text}"
-
-
-def _who_lines(action: Action, interview: Interview) -> list[str]:
-    """Who the reminder is about: drafts waiting, a person to call, or the people met."""
-    if action.call:
-        people = action.to or ((interview.contact,) if interview.contact else ())
-        return [f"Call {_people(people)} (they prefer the phone); no draft was written."]
-    if "draft" in action.outputs:
-        lines = [f"Drafts waiting for: {_people(action.to)}"]
-        missing = [p for p in action.to if not p.email]
-        if missing:
-            lines.append(
-                f"Add the address of {_people(tuple(missing))} before sending: "
-                "the invitation names them without one."
-            )
-        return lines
-    if action.type in {"linkedin", "networking", "debrief", "prep"}:
-        people = action.to or interview.interviewers
-        return [f"Interviewers: {_people(people)}"]
-    return []
-
-
-def reminder_text(action: Action, interview: Interview, user: UserSettings) -> tuple[str, str]:
-    """(summary, description) of the calendar reminder of ``action``.
-
-    The description is the checklist of the rules' section 3 for that type, who it concerns,
-    and which interview it belongs to; calendar values in it are flattened to one line.
-    """
-    label = _SUMMARY.get(action.type, action.type)
-    if action.call:
-        label = "Call to check in" if action.type.startswith("check_in") else f"Call: {label}"
-    summary = header_text(f"{label}: {_about(interview)}", SUMMARY_LIMIT)
-    lines = [*_CHECKLIST.get(action.type, ()), *_who_lines(action, interview), ""]
-    lines.append(f"Interview: {one_line(interview.title)}, {_when(interview, user)}")
-    if one_line(interview.location):
-        lines.append(f"Where: {one_line(interview.location)}")
-    return summary, "\n".join(lines)
+def open_places(body: str) -> tuple[str, ...]:
+    """The ``[[...]]`` places a draft still holds, in order (``status`` and ``doctor``)."""
+    return tuple(" ".join(m.group(1).split()) for m in PLACE.finditer(body))
 
 
 # --------------------------------------------------------------------------- messages
@@ -600,6 +575,13 @@ def _normalise_body(text: str) -> str:
     """Line endings and trailing blanks do not count as an edit (clients rewrite them)."""
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     return "\n".join(line.rstrip() for line in lines).strip("\n")
+
+
+def message_places(raw: bytes) -> tuple[str, ...]:
+    """The ``[[...]]`` places the body of a stored message still holds."""
+    parsed = BytesParser(policy=policy.default).parsebytes(raw)
+    assert isinstance(parsed, EmailMessage)
+    return open_places(_body_text(parsed))
 
 
 def message_fingerprint(raw: bytes) -> str:

@@ -9,7 +9,7 @@ with a body is optional: an adapter that subclasses the Protocol inherits that d
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Protocol
 
@@ -163,6 +163,10 @@ class ExistingDraft:
     key: str
     ref: str  # backend-specific handle (Maildir file name, Gmail draft id)
     fingerprint: str
+    # The [[...]] places its body holds now, when the backend read the body anyway
+    # (Maildir); None when it did not (a fingerprint from metadata). Not part of the
+    # draft's identity: two reads of one draft are equal with or without it.
+    open_places: tuple[str, ...] | None = field(default=None, compare=False)
 
 
 class DraftStore(Protocol):

@@ -10,12 +10,11 @@ from __future__ import annotations
 
 import hashlib
 import logging
-import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from daemon import planner
 from daemon.absence import Absence, absence
@@ -29,6 +28,7 @@ from daemon.codec import (
     skip_to,
 )
 from daemon.corrections import corrected, parse_corrections
+from daemon.debrief import Debrief, apply_debrief, parse_debrief, unmatched_notes
 from daemon.detect import READING_VERSION, Detection, detect, same_company, superseded_by
 from daemon.keys import output_key
 from daemon.model import OUTREACH_TYPES, Action, History, Interview, OutputKind, Plan, Skip
@@ -65,10 +65,12 @@ from daemon.state import (
     StateStore,
 )
 
+if TYPE_CHECKING:
+    from daemon.drafts import DraftContext
+
 log = logging.getLogger("interview-followup")
 
 REPLY_WINDOW = timedelta(days=120)  # past the final follow-up: no longer awaiting a reply
-_DEBRIEF_LINE = re.compile(r"^[ \t]*(timeline|decision|note)[ \t]*:[ \t]*(.{1,300})$", re.I | re.M)
 
 
 @dataclass(frozen=True)
@@ -229,6 +231,9 @@ def _world(settings: Settings, reading: Reading, store: StateStore, now: datetim
     )
     for iid in (*absent.gone, *absent.held):
         interviews[iid] = rows[iid].interview
+    for iid, row in rows.items():
+        if iid in interviews:
+            interviews[iid] = apply_debrief(interviews[iid], row.debrief)
     actions = store.actions()
     outputs = store.outputs()
     done: dict[str, dict[str, datetime]] = defaultdict(dict)
@@ -461,6 +466,8 @@ def _observe(
             store.set_output_status(key, status)
         for key, start in moves.items():
             store.set_output_moved(key, start)
+        if drafts is not None:
+            _record_edited_places(store, changes, drafts)
         if present is not None:
             _read_debriefs(store, world, present)
         if drafts is not None:
@@ -477,6 +484,18 @@ def _follow_moved_drafts(
         row = world.outputs.get(key)
         if row and row.status == LIVE and key not in changes and row.ref != found.ref:
             store.set_output_ref(key, found.ref)
+
+
+def _record_edited_places(
+    store: StateStore, changes: dict[str, str], present: dict[str, ExistingDraft]
+) -> None:
+    """An edited draft holds what the user left in it: its [[...]] places are read again
+    when the mailbox told us its body (Maildir), so ``status`` stops listing a draft the
+    user finished and keeps listing one they did not."""
+    for key, status in changes.items():
+        found = present.get(key)
+        if status == USER_MODIFIED and found is not None and found.open_places is not None:
+            store.set_open_places(key, found.open_places)
 
 
 def _changed(store: StateStore, name: str, adapter: ReminderStore | DraftStore) -> bool:
@@ -498,8 +517,15 @@ def _read_debriefs(store: StateStore, world: _World, present: dict[str, Reminder
         spec = present.get(key)
         if row is None or spec is None or reminder_fingerprint(spec) == row.fingerprint:
             continue
-        timeline, note = parse_debrief(spec.description)
-        store.set_debrief(iid, timeline, note)
+        debrief = parse_debrief(spec.description)
+        for who in unmatched_notes(world.interviews[iid].interviewers, debrief):
+            log.warning(
+                "%s: the debrief's line 'Note for %s' names none of the interviewers;"
+                " use a first name, a full name or an address from the invitation",
+                iid,
+                who,
+            )
+        store.set_debrief(iid, debrief)
         store.set_corrections(iid, parse_corrections(spec.description))
 
 
@@ -510,20 +536,6 @@ def with_corrections(detection: Detection, store: StateStore) -> Detection:
         return detection
     interviews = tuple(corrected(iv, fixes.get(iv.id, {})) for iv in detection.interviews)
     return replace(detection, interviews=interviews)
-
-
-def parse_debrief(text: str) -> tuple[str | None, str | None]:
-    """The last ``Timeline:``/``Decision:`` and ``Note:`` lines the user typed."""
-    timeline = note = None
-    for m in _DEBRIEF_LINE.finditer(text):
-        value = m.group(2).strip()
-        if not value or set(value) <= {".", "…", " "}:
-            continue
-        if m.group(1).lower() == "note":
-            note = value
-        else:
-            timeline = value
-    return timeline, note
 
 
 def _record_interviews(
@@ -563,8 +575,9 @@ class _Writer:
         dry_run: bool,
         remote: dict[str, ReminderSpec] | None,
     ) -> None:
-        from daemon import drafts
+        from daemon import drafts, reminders
 
+        self.reminders_mod = reminders
         self.settings = settings
         self.store = store
         self.adapters = adapters
@@ -588,9 +601,29 @@ class _Writer:
         self.drafts_now: dict[str, ExistingDraft] | None = None
         self.touched_drafts: dict[str, str] = {}
 
+    def _context(self, plan: Plan) -> DraftContext:
+        """What the letters and reminders of ``plan`` need beyond the interview itself."""
+        iv = plan.interview
+        row = self.world.rows.get(iv.id)
+        earlier = sorted(
+            (
+                other
+                for other in self.world.interviews.values()
+                if other.id != iv.id and other.start < iv.start and same_company(iv, other)
+            ),
+            key=lambda other: other.start,
+        )
+        first = next((a.due for a in plan.actions if a.type == "check_in_1"), None)
+        return self.drafts_mod.DraftContext(
+            debrief=row.debrief if row else Debrief(),
+            earlier=tuple(earlier),
+            written_at=self.now,
+            first_check_in=first,
+        )
+
     def _reminder_spec(self, plan: Plan, action: Action) -> ReminderSpec:
-        summary, description = self.drafts_mod.reminder_text(
-            action, plan.interview, self.settings.user
+        summary, description = self.reminders_mod.reminder_text(
+            action, plan.interview, self.settings.user, self._context(plan)
         )
         return ReminderSpec(
             key=self.world.key(plan.interview.id, action.type, "calendar"),
@@ -702,6 +735,7 @@ class _Writer:
             with self.store.transaction():
                 for key, status in self.touched_drafts.items():
                     self.store.set_output_status(key, status)
+                _record_edited_places(self.store, self.touched_drafts, self.drafts_now)
                 _follow_moved_drafts(self.store, self.world, self.drafts_now, self.touched_drafts)
         return self.drafts_now
 
@@ -729,10 +763,8 @@ class _Writer:
         return row is not None and row.status == USER_DELETED
 
     def _make_drafts(self, plan: Plan, action: Action) -> None:
-        row = self.world.rows.get(plan.interview.id)
-        note = row.debrief_note if row else None
         specs = self.drafts_mod.compose_drafts(
-            action, plan.interview, self.settings.user, self.templates, note
+            action, plan.interview, self.settings.user, self.templates, None, self._context(plan)
         )
         for spec in map(self._keyed(plan.interview.id, action), specs):
             made_before = self.world.outputs.get(spec.key)
@@ -762,6 +794,7 @@ class _Writer:
                         due=action.due,
                         written_at=self.now,
                         status=LIVE,
+                        open_places=self.drafts_mod.open_places(spec.body),
                     )
                 )
         self.done_now.add((plan.interview.id, action.type))

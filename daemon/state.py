@@ -14,12 +14,13 @@ import sqlite3
 import stat
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 from daemon.codec import interview_from, interview_to
+from daemon.debrief import Debrief
 from daemon.model import Interview
 
 SCHEMA_VERSION = 1
@@ -83,6 +84,8 @@ _ADDED_COLUMNS: tuple[tuple[str, str, str], ...] = (
     ("interviews", "missing_since", "TEXT"),  # first good read that lacked it (unconfirmed)
     ("interviews", "key_base", "TEXT"),  # the id its output keys were made from, if older
     ("outputs", "moved_to", "TEXT"),  # where the user moved a reminder of ours
+    ("interviews", "debrief", "TEXT"),  # the debrief reminder's lines, JSON (issue 9)
+    ("outputs", "open_places", "TEXT"),  # a draft's [[...]] places when written, JSON
 )
 
 
@@ -224,6 +227,7 @@ class InterviewRow:
     first_seen: datetime
     missing_since: datetime | None = None  # lacking from good reads since, not yet gone
     key_base: str | None = None  # the id its output keys come from, when not ``interview.id``
+    debrief: Debrief = field(default_factory=Debrief)
 
     @property
     def keys_from(self) -> str:
@@ -243,6 +247,9 @@ class OutputRow:
     written_at: datetime
     status: str
     moved_to: datetime | None = None  # a reminder the user moved: its new start
+    # The [[...]] places the draft held when written (None: not known, an older row or a
+    # reminder); emptied when the user edits the draft and it holds none any more.
+    open_places: tuple[str, ...] | None = None
 
 
 @dataclass(frozen=True)
@@ -290,6 +297,45 @@ def _is_access(exc: sqlite3.Error) -> bool:
     return primary in (sqlite3.SQLITE_READONLY, sqlite3.SQLITE_CANTOPEN, sqlite3.SQLITE_PERM) or (
         primary is None and ("readonly" in str(exc) or "unable to open" in str(exc))
     )
+
+
+def _debrief_to(debrief: Debrief) -> str:
+    return json.dumps(
+        {
+            "timeline": debrief.timeline,
+            "note": debrief.note,
+            "notes_for": [list(pair) for pair in debrief.notes_for],
+            "contact": debrief.contact,
+            "prefers": debrief.prefers,
+        },
+        sort_keys=True,
+    )
+
+
+def _debrief_from(text: str | None) -> Debrief:
+    """The stored debrief; an unreadable one counts as nothing typed yet."""
+    if not text:
+        return Debrief()
+    try:
+        data = json.loads(text)
+        return Debrief(
+            timeline=data.get("timeline"),
+            note=data.get("note"),
+            notes_for=tuple((str(w), str(n)) for w, n in data.get("notes_for", [])),
+            contact=data.get("contact"),
+            prefers=data.get("prefers"),
+        )
+    except (ValueError, TypeError, AttributeError):
+        return Debrief()
+
+
+def _places_from(text: str | None) -> tuple[str, ...] | None:
+    if text is None:
+        return None
+    try:
+        return tuple(str(p) for p in json.loads(text))
+    except (ValueError, TypeError):
+        return None
 
 
 def _dt(value: str | None) -> datetime | None:
@@ -371,8 +417,8 @@ class StateStore:
     def interviews(self) -> dict[str, InterviewRow]:
         rows = self._db.execute(
             "SELECT id, data, gone, outcome, outcome_at, replied_at, timeline_command,"
-            " debrief_timeline, debrief_note, status, first_seen, missing_since, key_base"
-            " FROM interviews"
+            " debrief_timeline, debrief_note, status, first_seen, missing_since, key_base,"
+            " debrief FROM interviews"
         ).fetchall()
         out: dict[str, InterviewRow] = {}
         for r in rows:
@@ -393,6 +439,7 @@ class StateStore:
                 first_seen=datetime.fromisoformat(r[10]),
                 missing_since=_dt(r[11]),
                 key_base=r[12],
+                debrief=_debrief_from(r[13]) if r[13] else Debrief(timeline=r[7], note=r[8]),
             )
         return out
 
@@ -436,10 +483,10 @@ class StateStore:
     def set_timeline_command(self, interview_id: str, text: str) -> None:
         self._write("UPDATE interviews SET timeline_command=? WHERE id=?", (text, interview_id))
 
-    def set_debrief(self, interview_id: str, timeline: str | None, note: str | None) -> None:
+    def set_debrief(self, interview_id: str, debrief: Debrief) -> None:
         self._write(
-            "UPDATE interviews SET debrief_timeline=?, debrief_note=? WHERE id=?",
-            (timeline, note, interview_id),
+            "UPDATE interviews SET debrief_timeline=?, debrief_note=?, debrief=? WHERE id=?",
+            (debrief.timeline, debrief.note, _debrief_to(debrief), interview_id),
         )
 
     # actions ----------------------------------------------------------------------------
@@ -474,7 +521,7 @@ class StateStore:
     def outputs(self) -> dict[str, OutputRow]:
         rows = self._db.execute(
             "SELECT key, interview_id, action, kind, recipient, ref, fingerprint, due,"
-            " written_at, status, moved_to FROM outputs"
+            " written_at, status, moved_to, open_places FROM outputs"
         ).fetchall()
         return {
             r[0]: OutputRow(
@@ -489,6 +536,7 @@ class StateStore:
                 written_at=datetime.fromisoformat(r[8]),
                 status=r[9],
                 moved_to=_dt(r[10]),
+                open_places=_places_from(r[11]),
             )
             for r in rows
         }
@@ -496,8 +544,8 @@ class StateStore:
     def save_output(self, row: OutputRow) -> None:
         self._write(
             "INSERT OR REPLACE INTO outputs (key, interview_id, action, kind, recipient, ref,"
-            " fingerprint, due, written_at, status, moved_to)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            " fingerprint, due, written_at, status, moved_to, open_places)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 row.key,
                 row.interview_id,
@@ -510,8 +558,13 @@ class StateStore:
                 row.written_at.isoformat(),
                 row.status,
                 None if row.moved_to is None else row.moved_to.isoformat(),
+                None if row.open_places is None else json.dumps(list(row.open_places)),
             ),
         )
+
+    def set_open_places(self, key: str, places: tuple[str, ...]) -> None:
+        """What a draft still holds after the user edited it."""
+        self._write("UPDATE outputs SET open_places=? WHERE key=?", (json.dumps(places), key))
 
     def set_output_status(self, key: str, status: str) -> None:
         self._write("UPDATE outputs SET status=? WHERE key=?", (status, key))

@@ -48,7 +48,49 @@ def collect(store: StateStore, settings: Settings, now: datetime) -> dict[str, A
         },
         "degraded": None if last is None or last[1] else _degraded(store, last[2], tz),
         "interviews": interviews,
+        "unfinished_drafts": unfinished_drafts(store),
     }
+
+
+def unfinished_drafts(store: StateStore) -> list[dict[str, Any]]:
+    """Drafts that still hold ``[[...]]`` places, so none goes out half-made.
+
+    What the draft held when written, or, once the user edited it and the mailbox let us
+    read it again, what it holds now (``edited``: the user has worked on it since).
+    """
+    from daemon.state import LIVE, USER_MODIFIED
+
+    titles = {iid: row.interview.title for iid, row in store.interviews().items()}
+    found = []
+    for row in sorted(store.outputs().values(), key=lambda r: (r.due, r.key)):
+        if row.kind != "draft" or row.status not in (LIVE, USER_MODIFIED):
+            continue
+        if not row.open_places or row.interview_id not in titles:
+            continue
+        found.append(
+            {
+                "interview_id": row.interview_id,
+                "title": titles[row.interview_id],
+                "action": row.action,
+                "to": row.recipient,
+                "places": list(row.open_places),
+                "edited": row.status == USER_MODIFIED,
+            }
+        )
+    return found
+
+
+def unfinished_lines(drafts: list[dict[str, Any]]) -> list[str]:
+    """One line per draft that still holds ``[[...]]`` places (``status``, ``doctor``)."""
+    lines = []
+    for d in drafts:
+        count = len(d["places"])
+        edited = ", edited since" if d["edited"] else ""
+        lines.append(
+            f"  {d['action']} to {d['to']} ({d['title'][:40]}){edited}:"
+            f" {count} [[...]] place{'s' if count != 1 else ''}, first: [[{d['places'][0][:60]}]]"
+        )
+    return lines
 
 
 def _daemon(settings: Settings) -> dict[str, Any]:
@@ -123,6 +165,13 @@ def table(doc: dict[str, Any]) -> str:
         nxt = iv["next_action"]
         after = f"next: {nxt['type']} {nxt['due']}" if nxt else "nothing planned"
         lines.append(f"{iv['start'][:16]}  {iv['title'][:50]:50}  {iv['stage']:24} {after}")
+    unfinished = doc.get("unfinished_drafts") or []
+    if unfinished:
+        lines.append("")
+        lines.append(
+            f"Drafts still holding [[...]] places ({len(unfinished)}): fill them before sending"
+        )
+        lines.extend(unfinished_lines(unfinished))
     return "\n".join(lines) + "\n"
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 _SUBJECTS: dict[str, str] = {
     "thank_you": "Thank you for the {role}interview",
     "check_in_1": "Following up on {role}interview - {user}",
-    "check_in_2": "Following up on {role}interview - {user}",
+    "check_in_2": "Following up again on {role}interview - {user}",
     "final_follow_up": "Closing the loop on the {role}interview - {user}",
     "rejection_thanks": "Thank you for considering me for the {role}role",
 }

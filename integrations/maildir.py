@@ -23,7 +23,7 @@ from email.parser import BytesHeaderParser, BytesParser
 from pathlib import Path
 from typing import BinaryIO
 
-from daemon.drafts import message_fingerprint, render_message
+from daemon.drafts import message_fingerprint, message_places, render_message
 from integrations.base import AdapterError, DraftSpec, DraftStore, ExistingDraft
 
 KEY_HEADER = "X-Interview-Followup-Key"
@@ -126,7 +126,12 @@ class MaildirDrafts(DraftStore):
                 raw = file.read_bytes()
             except OSError:
                 continue
-            found[key] = ExistingDraft(key=key, ref=ref, fingerprint=message_fingerprint(raw))
+            found[key] = ExistingDraft(
+                key=key,
+                ref=ref,
+                fingerprint=message_fingerprint(raw),
+                open_places=message_places(raw),
+            )
         return found
 
     def create(self, spec: DraftSpec, date: datetime | None = None) -> ExistingDraft:
@@ -145,7 +150,12 @@ class MaildirDrafts(DraftStore):
             _sync(self.path / "cur", ref + box.colon + message.get_info())
         except OSError as exc:
             raise AdapterError(f"drafts folder {self.path} cannot be written: {_why(exc)}") from exc
-        return ExistingDraft(key=spec.key, ref=ref, fingerprint=message_fingerprint(raw))
+        return ExistingDraft(
+            key=spec.key,
+            ref=ref,
+            fingerprint=message_fingerprint(raw),
+            open_places=message_places(raw),
+        )
 
     def delete(self, ref: str) -> None:
         """Remove the draft ``ref`` (a Maildir key); one already gone is not an error."""

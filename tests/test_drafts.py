@@ -27,12 +27,12 @@ from daemon.drafts import (
     load_templates,
     message_fingerprint,
     one_line,
-    reminder_text,
     render_message,
     template_problem,
 )
 from daemon.keys import message_id, output_key
-from daemon.model import ACTION_TYPES, Action, ActionType, Interview, Person
+from daemon.model import ACTION_TYPES, Action, ActionType, Interview, Kind, Person
+from daemon.reminders import reminder_text
 from daemon.settings import UserSettings
 from daemon.subjects import subject_for
 from integrations.base import DraftSpec
@@ -54,7 +54,9 @@ DRAFT_TYPES: tuple[ActionType, ...] = (
 TEMPLATES = load_templates(None)
 
 
-def interview(company: str | None = "Acme", role: str | None = "Senior Developer") -> Interview:
+def interview(
+    company: str | None = "Acme", role: str | None = "Senior Developer", kind: Kind | None = None
+) -> Interview:
     return Interview(
         id="ics:calendar.ics/uid-1",
         source_id="ics:calendar.ics",
@@ -64,7 +66,7 @@ def interview(company: str | None = "Acme", role: str | None = "Senior Developer
         end=START + timedelta(hours=1),
         company=company,
         role=role,
-        kind="panel",
+        kind=kind,
         round=1,
         interviewers=(JANE, BOB),
         contact=SAM,
@@ -154,8 +156,10 @@ def test_user_template_overrides_one_file(tmp_path: Path) -> None:
     assert templates.sources["check_in"] == "built-in"
     body = draft("thank_you", templates=templates).body
     assert body == "Hi Jane, thanks from Alex Candidate to Acme about the Senior Developer role.\n"
-    neutral = draft("thank_you", company=None, role=None, templates=templates).body
-    assert neutral == "Hi Jane, thanks from Alex Candidate to your team about the role.\n"
+    unknown = draft("thank_you", company=None, role=None, templates=templates).body
+    assert unknown == (
+        "Hi Jane, thanks from Alex Candidate to [[company]] about the [[role]] role.\n"
+    )
     # The other types still come from the package.
     assert draft("check_in_1", templates=templates).body == draft("check_in_1").body
 
@@ -165,6 +169,7 @@ def test_user_template_with_crlf_and_bom(tmp_path: Path) -> None:
     templates = load_templates(tmp_path)
     assert templates.errors == ()
     assert draft("check_in_1", templates=templates).body == "Dear Jane Doe,\nHello.\n"
+    # ``$name`` is the whole name, ``$greeting`` the first-name greeting.
 
 
 def test_missing_user_folder_falls_back_with_message(tmp_path: Path) -> None:
@@ -240,11 +245,11 @@ def test_thank_you_is_150_to_200_words(
 def test_thank_you_required_elements() -> None:
     spec = draft("thank_you")
     lines = spec.body.splitlines()
-    assert lines[0] == "Dear Jane Doe,"
+    assert lines[0] == "Dear Jane,"
     assert "the Senior Developer role at Acme" in spec.body  # thanks for the time, role named
     assert spec.body.count("Thank you") >= 1
     assert TOPIC_MARKER in spec.body  # marked place for the topic
-    assert "[[one or two strengths" in spec.body  # strengths tied to the role
+    assert "my experience with [[a skill or project of yours" in spec.body  # strengths
     assert "keen on the Senior Developer role and on joining the team at Acme" in spec.body
     assert lines[-3:] == ["Alex Candidate", "+1 555 0100", "alex@example.com"]
     assert spec.subject == "Thank you for the Senior Developer interview"
@@ -256,16 +261,16 @@ def test_thank_you_without_phone_has_no_empty_signature_line() -> None:
     assert body.endswith("Best regards,\nAlex Candidate\nalex@example.com\n")
 
 
-def test_note_fills_the_topic_marker() -> None:
+def test_note_fills_the_topic_marker_and_stays_marked_for_review() -> None:
     body = draft("thank_you", note=NOTE).body
     assert TOPIC_MARKER not in body
-    assert f"conversation about {NOTE} has stayed" in body
+    assert f"conversation about [[review: {NOTE}]] has stayed" in body
 
 
 def test_note_is_data_not_template_code() -> None:
     note = "$role and ${user_name} and {role} and $$\r\nBcc: x@y.z"
     body = draft("thank_you", note=note).body
-    assert "about $role and ${user_name} and {role} and $$ Bcc: x@y.z has stayed" in body
+    assert "about [[review: $role and ${user_name} and {role} and $$ Bcc: x@y.z]] has" in body
     assert "\r" not in body
 
 
@@ -286,8 +291,8 @@ def test_one_draft_per_interviewer_with_stable_keys() -> None:
     assert [s.key for s in specs] == [
         output_key("ics:calendar.ics/uid-1", "thank_you", "draft", p.email) for p in (JANE, BOB)
     ]
-    assert specs[0].body.startswith("Dear Jane Doe,")
-    assert specs[1].body.startswith("Dear Bob Okafor,")
+    assert specs[0].body.startswith("Dear Jane,")
+    assert specs[1].body.startswith("Dear Bob,")
     assert compose_drafts(act, interview(), USER, TEMPLATES) == specs  # deterministic
 
 
@@ -321,13 +326,13 @@ def test_subject_falls_back_when_action_has_none() -> None:
 def test_check_in_content(kind: ActionType, company: str | None, role: str | None) -> None:
     spec = draft(kind, company, role, to=SAM)
     body = spec.body
-    assert body.startswith("Dear Sam Recruiter,")
-    assert "My name is Alex Candidate" in body  # who they are
-    assert ("the Senior Developer role at Acme" if role else "the role on your team") in body
-    assert "decision timeline" in body  # the purpose
-    assert "[[an article or insight" in body  # something of value
+    assert body.startswith("Dear Sam,")
+    assert "Alex Candidate" in body  # who they are
+    assert ("the Senior Developer role at Acme" if role else "the [[role]] role at") in body
+    assert "timeline" in body or "timing" in body  # the purpose
+    assert "[[" in body  # something of value, marked
     assert body.count("?") == 1  # one easy question
-    assert "next step" in body
+    assert "still very interested" in body or "remain very interested" in body
     assert 5 <= sentences(body) <= 7
     lowered = body.lower()
     for pressure in ("offer", "urgent", "asap", "deadline", "competing", "immediately"):
@@ -336,10 +341,12 @@ def test_check_in_content(kind: ActionType, company: str | None, role: str | Non
 
 def test_final_follow_up_content() -> None:
     body = draft("final_follow_up", to=SAM).body
-    assert "still appeals to me" in body  # still interested
-    assert "decided to go another way, I fully understand" in body  # they may have moved on
-    assert "update would be very welcome" in body  # any update welcome
+    assert "still very interested" in body  # still interested
+    assert "whether the position is still open?" in body
+    assert "chosen another direction or the plans have changed, I completely understand" in body
+    assert "any update would be welcome" in body
     assert "the Senior Developer role at Acme" in body
+    assert "one last time" not in body.lower() and "last time" not in body.lower()
 
 
 def test_rejection_thanks_content() -> None:
@@ -360,7 +367,8 @@ def test_unknown_company_and_role_read_neutrally(kind: ActionType) -> None:
         assert "None" not in text
         assert "  " not in text
         assert "$" not in text and "{" not in text
-    assert "the role" in spec.body or "your team" in spec.body
+    assert "[[company]]" in spec.body or "[[role]]" in spec.body
+    assert "the role " not in spec.body.replace("the [[role]] role", "")
 
 
 @pytest.mark.parametrize("kind", DRAFT_TYPES)
@@ -389,8 +397,8 @@ HOSTILE_VALUES = [
 def test_hostile_calendar_values_stay_literal_in_body(value: str) -> None:
     to = Person(value, "jane@acme.com")
     spec = draft("thank_you", company=value, role=value, to=to)
-    assert spec.body.startswith(f"Dear {one_line(value)},")
-    assert one_line(value) in spec.body
+    assert spec.body.startswith("Dear ")
+    assert " ".join(one_line(value).split()) in spec.body  # the role and company, as data
     assert not re.search(r"[\x00-\x08\x0b-\x1f\x7f\u202a-\u202e]", spec.body)
     assert not any(line.startswith(("Bcc:", "To:")) for line in spec.body.splitlines())
     assert "\n" not in spec.subject and "\r" not in spec.subject
@@ -447,7 +455,7 @@ def test_debrief_checklist_invites_timeline_and_note_lines() -> None:
 def test_linkedin_and_networking_reminders() -> None:
     _, text = reminder_text(action("linkedin", ()), interview(), USER)
     assert "Jane Doe <jane@acme.com>, Bob Okafor <bob@acme.com>" in text
-    assert "Personalise" in text
+    assert "personal note" in text and "welcomed" in text
     _, text = reminder_text(action("networking", ()), interview(), USER)
     assert "article" in text and "congratulate" in text
 

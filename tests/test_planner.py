@@ -146,7 +146,7 @@ def test_check_in_2_is_14_days_after_check_in_1_moved_off_christmas() -> None:
     assert check.due.isoformat() == "2026-12-28T10:00:00-05:00"
     assert check.outputs == ("calendar", "draft")
     assert check.to == (SAM,)
-    assert check.subject == "Following up on Senior Developer interview - Alex Candidate"
+    assert check.subject == "Following up again on Senior Developer interview - Alex Candidate"
 
 
 def test_final_follow_up_is_the_later_of_30_days_and_check_in_2_plus_7() -> None:
