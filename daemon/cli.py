@@ -203,6 +203,17 @@ def _store(settings: Settings, *, readonly: bool = False) -> Any:
     return StateStore(settings.state_path, readonly=readonly)
 
 
+def _planning_store(settings: Settings, *, readonly: bool = False) -> Any:
+    """The state store of a command that plans: the holiday tables a cycle saved come back
+    from it (no ``holidays`` import), then the holiday place is checked."""
+    from daemon import config, holiday_cache
+
+    store = _store(settings, readonly=readonly)
+    holiday_cache.load(store)
+    config.check_holidays(settings)
+    return store
+
+
 def _adapters(settings: Settings, store: Any, now: datetime | None = None) -> Any:
     from daemon import backends
     from daemon.service import Adapters
@@ -224,7 +235,7 @@ def cmd_plan(args: argparse.Namespace, settings: Settings) -> int:
     from daemon import backends, report, service
 
     now = parse_now(args.now)
-    store = _store(settings, readonly=True)
+    store = _planning_store(settings, readonly=True)
     ev = service.evaluate(settings, store, backends.make_source(settings, cursors=store), now)
     _warn(ev.warnings)
     tz = settings.user.timezone
@@ -265,7 +276,7 @@ def _sync_once(settings: Settings, now: datetime, *, dry_run: bool, verbose: boo
     """One cycle, recorded for ``status``; returns its evaluation (the plans as written)."""
     from daemon import service
 
-    store = _store(settings)
+    store = _planning_store(settings)
     adapters = _adapters(settings, store, now)
     ev, rep = service.run_cycle(settings, store, adapters, now, dry_run=dry_run)
     _warn(ev.warnings)
@@ -283,9 +294,10 @@ def cmd_run(args: argparse.Namespace, settings: Settings) -> int:
     """The daemon. ``--now`` (or INTERVIEW_FOLLOWUP_NOW) starts its clock at that instant,
     which then runs at real speed: a replay of a given day, for tests and benchmarks.
     Store and adapters are made by the daemon's worker thread (SQLite is per thread)."""
-    from daemon import scheduler
+    from daemon import config, scheduler
     from daemon.lock import InstanceLock, LockBusy
 
+    config.check_holidays(settings)  # a bad place is exit 2 now, not a degraded daemon
     start = parse_now(args.now)
     shifted = bool(args.now or os.environ.get("INTERVIEW_FOLLOWUP_NOW"))
     clock = scheduler.WallClock(start - datetime.now().astimezone() if shifted else timedelta(0))
@@ -323,21 +335,27 @@ def cmd_auth(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def _resolve_id(settings: Settings, store: Any, wanted: str, now: datetime) -> Any:
-    """An interview by its full id, its UID, or a unique part of its id."""
-    from daemon import backends, service
-
+    """An interview by its full id, its UID, or a unique part of its id: among those the
+    state store knows first, the calendar is read only when none of them matches."""
     known = {iid: row.interview for iid, row in store.interviews().items()}
-    if wanted not in known:
+    hits = _matching(known, wanted)
+    if not hits:
+        from daemon import backends, service
+
         ev = service.evaluate(settings, store, backends.make_source(settings), now)
         known.update({p.interview.id: p.interview for p in ev.plans})
-    if wanted in known:
-        return known[wanted]
-    hits = [iv for iid, iv in known.items() if iv.uid == wanted or wanted in iid]
+        hits = _matching(known, wanted)
     if len(hits) == 1:
         return hits[0]
     if not hits:
         raise UsageError(f"no interview with id {wanted!r} (see `interview-followup plan`)")
     raise UsageError(f"{wanted!r} matches {len(hits)} interviews; give more of the id")
+
+
+def _matching(known: dict[str, Any], wanted: str) -> list[Any]:
+    if wanted in known:
+        return [known[wanted]]
+    return [iv for iid, iv in known.items() if iv.uid == wanted or wanted in iid]
 
 
 def cmd_outcome(args: argparse.Namespace, settings: Settings) -> int:

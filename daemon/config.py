@@ -228,7 +228,6 @@ def _user(body: dict[str, Any], ctx: _Ctx) -> UserSettings:
     country = _str(body, "holiday_country", "user", ctx) if "holiday_country" in body else None
     region = _str(body, "holiday_region", "user", ctx) if "holiday_region" in body else None
     country = country if country is not None else d.holiday_country
-    _check_holidays(country, region, ctx)
     return UserSettings(
         name=_str(body, "name", "user", ctx) if "name" in body else d.name,
         email=(_str(body, "email", "user", ctx) if "email" in body else d.email).lower(),
@@ -241,6 +240,19 @@ def _user(body: dict[str, Any], ctx: _Ctx) -> UserSettings:
         if "aliases" in body
         else (),
     )
+
+
+def check_holidays(settings: Settings) -> None:
+    """The holiday country and region, checked by the commands that count business days.
+
+    Not part of ``load``: the check imports ``holidays``, which costs more than ``status``
+    does in all. A place whose tables the cache holds was valid when they were computed.
+    """
+    from daemon.timeline import holidays_known
+
+    user = settings.user
+    if not holidays_known(user.holiday_country, user.holiday_region):
+        _check_holidays(user.holiday_country, user.holiday_region, _Ctx(settings.config_path))
 
 
 def _check_holidays(country: str, region: str | None, ctx: _Ctx) -> None:

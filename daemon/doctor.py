@@ -30,13 +30,20 @@ def writable_dir(path: Path) -> bool:
     return os.access(probe, os.W_OK)
 
 
+def _check_config(settings: Settings) -> str:
+    from daemon.config import check_holidays
+
+    check_holidays(settings)
+    return f"{settings.config_path} is valid"
+
+
 def run(settings: Settings, now: datetime) -> int:
     """Print one line per check; the exit code is that of the first problem found."""
     from daemon import backends
 
     chosen = backends.configured(settings)
     checks: list[tuple[str, Callable[[], str]]] = [
-        ("config", lambda: f"{settings.config_path} is valid"),
+        ("config", lambda: _check_config(settings)),
         ("calendar", lambda: _check_source(settings, now)),
         ("reminders", lambda: chosen["reminders"].check(settings)),
         ("drafts", lambda: chosen["drafts"].check(settings)),

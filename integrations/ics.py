@@ -23,7 +23,9 @@ Choices:
 - floating times: the user's zone (X-WR-TIMEZONE is not consulted);
 - invalid UTF-8: each invalid byte is read as cp1252 (latin-1 for its 5 holes) and the
   valid UTF-8 around it is kept, so a mostly-UTF-8 file does not turn into mojibake;
-- no DTEND: DURATION, else ``None`` (detection applies its default length).
+- no DTEND: DURATION, else ``None`` (detection applies its default length);
+- icalendar is imported inside the functions that need it: a command that reuses the
+  stored detection of an unchanged file (``plan`` after a ``sync``) never loads it.
 """
 
 from __future__ import annotations
@@ -39,12 +41,6 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta, tzinfo
 from pathlib import Path
-
-from icalendar import Timezone
-from icalendar.parser import Contentline, unescape_backslash
-from icalendar.prop import vDuration
-from icalendar.timezone import tzp
-from icalendar.timezone.windows_to_olson import WINDOWS_TO_OLSON
 
 from daemon.model import Attendee, SourceEvent
 from integrations.base import BadInput, EventSource, SourceRead
@@ -345,6 +341,8 @@ def _split(line: str) -> tuple[dict[str, str], str]:
             raise _EventError(f"malformed line {line[:60]!r}")
     if ";" not in head:
         return {}, value
+    from icalendar.parser import Contentline  # lazily: see the module docstring
+
     try:
         params = Contentline(head + ":").parts()[1]  # type: ignore[no-untyped-call]
         items = [(str(k), v) for k, v in params.items()]
@@ -353,13 +351,22 @@ def _split(line: str) -> tuple[dict[str, str], str]:
     return {k.upper(): ",".join(v) if isinstance(v, list) else str(v) for k, v in items}, value
 
 
+def _unescape(value: str) -> str:
+    """RFC 5545 text escapes (``\\n``, ``\\,``...) undone, by icalendar's own rules."""
+    if "\\" not in value:
+        return value
+    from icalendar.parser import unescape_backslash
+
+    return str(unescape_backslash(value))
+
+
 def _text(line: str | None) -> str:
-    return str(unescape_backslash(_split(line)[1])).strip() if line else ""
+    return _unescape(_split(line)[1]).strip() if line else ""
 
 
 def _quick_uid(block: str) -> str | None:
     match = _QUICK_UID.search(block)
-    uid = str(unescape_backslash(match.group(1))).strip() if match else ""
+    uid = _unescape(match.group(1)).strip() if match else ""
     return uid or None
 
 
@@ -630,6 +637,9 @@ class _Read:
         block = self.vtimezones.get(key)
         if block is None:
             return None
+        from icalendar import Timezone
+        from icalendar.timezone import tzp
+
         try:
             with warnings.catch_warnings(record=True):
                 component = Timezone.from_ical(self.scan.block_text(block))
@@ -644,10 +654,12 @@ class _Read:
 
 
 def _tz_key(tzid: str) -> str:
-    return str(unescape_backslash(tzid)).strip().strip('"').strip()
+    return _unescape(tzid).strip().strip('"').strip()
 
 
 def _duration(value: str) -> timedelta:
+    from icalendar.prop import vDuration
+
     delta = vDuration.from_ical(value)  # type: ignore[no-untyped-call]
     if not isinstance(delta, timedelta):
         raise _EventError(f"invalid DURATION {value[:40]!r}")
@@ -664,7 +676,12 @@ def _zoneinfo(name: str) -> tzinfo | None:
 
 
 def _known_zone(key: str) -> tzinfo | None:
-    return _zoneinfo(key) or _zoneinfo(WINDOWS_TO_OLSON.get(key, ""))
+    zone = _zoneinfo(key)
+    if zone is None:
+        from icalendar.timezone.windows_to_olson import WINDOWS_TO_OLSON
+
+        zone = _zoneinfo(WINDOWS_TO_OLSON.get(key, ""))
+    return zone
 
 
 def _prefixed_zone(key: str) -> tzinfo | None:
