@@ -218,9 +218,10 @@ def _adapters(settings: Settings, store: Any, now: datetime | None = None) -> An
     from daemon import backends
     from daemon.service import Adapters
 
+    source = backends.make_source(settings, cursors=store)
     return Adapters(
-        source=backends.make_source(settings, cursors=store),
-        reminders=backends.make_reminders(settings),
+        source=source,
+        reminders=backends.make_reminders(settings, cursors=store, source=source),
         drafts=backends.make_drafts(settings, clock=None if now is None else (lambda: now)),
         replies=backends.make_replies(settings),
     )

@@ -317,12 +317,12 @@ def run_cycle(
     writer.drafts(plans)
     plans = writer.finish(plans)
     writer.record(plans)
-    _commit_cursors(store, adapters.source, dry_run)
+    _commit_cursors(store, adapters, dry_run)
     evaluation = Evaluation(now, tuple(plans), detection.skipped, warnings)
     return evaluation, report
 
 
-def _commit_cursors(store: StateStore, source: EventSource, dry_run: bool) -> None:
+def _commit_cursors(store: StateStore, adapters: Adapters, dry_run: bool) -> None:
     """Sync tokens are saved only now, after the cycle's writes are recorded: a crash
     before this point replays the same changes next time, and nothing is lost. The holiday
     tables the cycle used are kept too, so ``plan`` need not import the library."""
@@ -331,7 +331,8 @@ def _commit_cursors(store: StateStore, source: EventSource, dry_run: bool) -> No
     if dry_run:
         return
     with store.transaction():
-        source.commit()
+        adapters.source.commit()
+        adapters.reminders.commit()
         holiday_cache.save(store)
 
 
