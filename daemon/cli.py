@@ -298,7 +298,6 @@ def cmd_run(args: argparse.Namespace, settings: Settings) -> int:
     from daemon import config, scheduler
     from daemon.lock import InstanceLock, LockBusy
 
-    config.check_holidays(settings)  # a bad place is exit 2 now, not a degraded daemon
     start = parse_now(args.now)
     shifted = bool(args.now or os.environ.get("INTERVIEW_FOLLOWUP_NOW"))
     clock = scheduler.WallClock(start - datetime.now().astimezone() if shifted else timedelta(0))
@@ -309,6 +308,7 @@ def cmd_run(args: argparse.Namespace, settings: Settings) -> int:
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_USAGE
     try:
+        config.check_holidays(settings)  # a bad place: exit 2 now, not a degraded daemon
         return scheduler.run(settings, _store, _adapters, clock=clock)
     finally:
         lock.release()
