@@ -138,7 +138,7 @@ def as_utf8(data: bytes) -> tuple[bytes, list[str]]:
     """The file as UTF-8 bytes, and warnings for what had to be guessed or repaired.
 
     BOMs decide first (UTF-32/UTF-16/UTF-8); UTF-16 without a BOM is recognised by its
-    NUL bytes (both are re-encoded: rare, and small); then UTF-8, whose invalid bytes are
+    NUL bytes (both are rare, and re-encoded whole); then UTF-8, whose invalid bytes are
     read as cp1252 when each block is decoded. NULs and stray BOMs are removed. The text
     stays bytes (one byte a character for the markup) until a block is wanted: a 14 MB
     calendar with accented names would take 28 MB and more as one ``str``.
@@ -152,8 +152,8 @@ def as_utf8(data: bytes) -> tuple[bytes, list[str]]:
         sniffed = _sniff_utf16(data.removeprefix(codecs.BOM_UTF8))
         if sniffed:
             notes.append(f"no byte-order mark, read as {sniffed}")
-            data = data.removeprefix(codecs.BOM_UTF8).decode(sniffed, errors="replace")
-            data = data.encode("utf-8")
+            text = data.removeprefix(codecs.BOM_UTF8).decode(sniffed, errors="replace")
+            data = text.encode("utf-8")
         elif not _valid_utf8(data):
             notes.append("not valid UTF-8; the invalid bytes were read as cp1252")
     if b"\x00" in data:
