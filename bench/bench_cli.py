@@ -1,6 +1,6 @@
 """Start-up cost of the commands people type, as ratios to a bare ``python -c pass``.
 
-usage: python bench/bench_cli.py [--runs 15]
+usage: python bench/bench_cli.py [--runs 15] [--instructions]
 
 Each command runs as its own process, the installed console script of this venv, on a
 private copy of the example set-up, interleaved with ``python -c pass`` so a busy machine
@@ -8,11 +8,16 @@ slows both alike. The figure is the best (minimum) wall time of each, as the flo
 the machine allows, and the ratio of those minima (targets: ``status`` <= 3, ``plan`` on
 the example calendar <= 5). ``plan`` is measured warm (after one ``sync``, the everyday
 case) and cold (a fresh state store: the calendar is parsed).
+
+``--instructions`` also counts the instructions each command executes, with valgrind's
+callgrind (slow, but the count does not depend on how busy the machine is): the same
+ratios, free of the noise of a shared 2-core machine.
 """
 
 from __future__ import annotations
 
 import argparse
+import re
 import shutil
 import statistics
 import subprocess
@@ -65,9 +70,21 @@ def timed(args: list[str]) -> float:
     return time.perf_counter() - t0
 
 
+def instructions(args: list[str]) -> int:
+    """Instructions executed by the command (callgrind's "I refs"), whatever the load."""
+    res = subprocess.run(
+        ["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null", *args],
+        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, check=True,
+    )
+    match = re.search(r"I\s+refs:\s+([\d,]+)", res.stderr)
+    assert match, res.stderr[-500:]
+    return int(match.group(1).replace(",", ""))
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--runs", type=int, default=15)
+    ap.add_argument("--instructions", action="store_true", help="count them with valgrind")
     args = ap.parse_args()
     exe = str(Path(sys.executable).with_name("interview-followup"))
     work = Path(tempfile.mkdtemp(prefix="ifu-bench-cli-"))
@@ -93,6 +110,12 @@ def main() -> None:
         best, median = min(values), statistics.median(values)
         print(f"{name:22} best {best * 1000:6.1f} ms  median {median * 1000:6.1f} ms"
               f"  ratio {best / floor:5.2f}")
+    if args.instructions:
+        counts = {name: instructions(cmd) for name, cmd in commands.items()}
+        base = counts["python -c pass"]
+        print("instructions executed (callgrind), ratio to python -c pass")
+        for name, count in counts.items():
+            print(f"{name:22} {count / 1e6:8.1f} M  ratio {count / base:5.2f}")
     shutil.rmtree(work, ignore_errors=True)
 
 
