@@ -146,6 +146,7 @@ class Wiring:
     """What the core hands a backend besides the settings."""
 
     cursors: Any = None  # where an incremental source keeps its sync tokens (get/set by key)
+    source: Any = None  # the cycle's source: its read serves reminders in the same calendar
     clock: Callable[[], datetime] | None = None  # dates drafts, so a replay writes that date
 
 
@@ -216,8 +217,13 @@ def make_source(settings: Settings, cursors: Any = None) -> EventSource:
     return made
 
 
-def make_reminders(settings: Settings) -> ReminderStore:
-    made: ReminderStore = configured(settings)["reminders"].make(settings, Wiring())
+def make_reminders(
+    settings: Settings, cursors: Any = None, source: EventSource | None = None
+) -> ReminderStore:
+    """``cursors``: where an incremental reminders calendar keeps its sync token; ``source``:
+    the cycle's source, whose read serves the reminders when they share a calendar."""
+    wiring = Wiring(cursors=cursors, source=source)
+    made: ReminderStore = configured(settings)["reminders"].make(settings, wiring)
     return made
 
 

@@ -268,13 +268,25 @@ def _state_path_error(settings: Settings, exc: Exception) -> ConfigError:
     return path_error(settings, "state", str(exc))
 
 
+def _planning_store(settings: Settings, *, readonly: bool = False) -> Any:
+    """The state store of a command that plans: the holiday tables a cycle saved come back
+    from it (no ``holidays`` import), then the holiday place is checked."""
+    from daemon import config, holiday_cache
+
+    store = _store(settings, readonly=readonly)
+    holiday_cache.load(store)
+    config.check_holidays(settings)
+    return store
+
+
 def _adapters(settings: Settings, store: Any, now: datetime | None = None) -> Any:
     from daemon import backends
     from daemon.service import Adapters
 
+    source = backends.make_source(settings, cursors=store)
     return Adapters(
-        source=backends.make_source(settings, cursors=store),
-        reminders=backends.make_reminders(settings),
+        source=source,
+        reminders=backends.make_reminders(settings, cursors=store, source=source),
         drafts=backends.make_drafts(settings, clock=None if now is None else (lambda: now)),
         replies=backends.make_replies(settings),
     )
@@ -289,7 +301,7 @@ def cmd_plan(args: argparse.Namespace, settings: Settings) -> int:
     from daemon import backends, report, service
 
     now = parse_now(args.now)
-    store = _store(settings, readonly=True)
+    store = _planning_store(settings, readonly=True)
     if args.explain is not None:
         return _explain(args, settings, store)
     ev = service.evaluate(settings, store, backends.make_source(settings, cursors=store), now)
@@ -357,7 +369,7 @@ def _sync_once(settings: Settings, now: datetime, *, dry_run: bool, verbose: boo
     """One cycle, recorded for ``status``; returns its evaluation (the plans as written)."""
     from daemon import service
 
-    store = _store(settings, readonly=dry_run)  # a dry run creates no store either
+    store = _planning_store(settings, readonly=dry_run)  # a dry run creates no store either
     adapters = _adapters(settings, store, now)
     ev, rep = service.run_cycle(settings, store, adapters, now, dry_run=dry_run)
     _warn(ev.warnings)
@@ -375,7 +387,7 @@ def cmd_run(args: argparse.Namespace, settings: Settings) -> int:
     """The daemon. ``--now`` (or INTERVIEW_FOLLOWUP_NOW) starts its clock at that instant,
     which then runs at real speed: a replay of a given day, for tests and benchmarks.
     Store and adapters are made by the daemon's worker thread (SQLite is per thread)."""
-    from daemon import scheduler
+    from daemon import config, scheduler
     from daemon.lock import LockBusy, LockError
 
     start = parse_now(args.now)
@@ -391,6 +403,7 @@ def cmd_run(args: argparse.Namespace, settings: Settings) -> int:
         raise _state_path_error(settings, exc) from None
     try:
         _store(settings).close()  # a store we cannot write: exit 2 now, not a degraded daemon
+        config.check_holidays(settings)  # a bad place: exit 2 too
         return scheduler.run(settings, _daemon_store, _adapters, clock=clock)
     finally:
         lock.release()
@@ -418,21 +431,27 @@ def cmd_auth(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def _resolve_id(settings: Settings, store: Any, wanted: str, now: datetime) -> Any:
-    """An interview by its full id, its UID, or a unique part of its id."""
-    from daemon import backends, service
-
+    """An interview by its full id, its UID, or a unique part of its id: among those the
+    state store knows first, the calendar is read only when none of them matches."""
     known = {iid: row.interview for iid, row in store.interviews().items()}
-    if wanted not in known:
+    hits = _matching(known, wanted)
+    if not hits:
+        from daemon import backends, service
+
         ev = service.evaluate(settings, store, backends.make_source(settings), now)
         known.update({p.interview.id: p.interview for p in ev.plans})
-    if wanted in known:
-        return known[wanted]
-    hits = [iv for iid, iv in known.items() if iv.uid == wanted or wanted in iid]
+        hits = _matching(known, wanted)
     if len(hits) == 1:
         return hits[0]
     if not hits:
         raise UsageError(f"no interview with id {wanted!r} (see `interview-followup plan`)")
     raise UsageError(f"{wanted!r} matches {len(hits)} interviews; give more of the id")
+
+
+def _matching(known: dict[str, Any], wanted: str) -> list[Any]:
+    if wanted in known:
+        return [known[wanted]]
+    return [iv for iid, iv in known.items() if iv.uid == wanted or wanted in iid]
 
 
 def cmd_outcome(args: argparse.Namespace, settings: Settings) -> int:

@@ -277,7 +277,6 @@ def _user(body: dict[str, Any], ctx: _Ctx) -> UserSettings:
     country = _str(body, "holiday_country", "user", ctx) if "holiday_country" in body else None
     region = _str(body, "holiday_region", "user", ctx) if "holiday_region" in body else None
     country = country if country is not None else d.holiday_country
-    _check_holidays(country, region, ctx)
     return UserSettings(
         name=_required(body, "name", "user", ctx, "the name that signs every draft"),
         email=_email(_required(body, "email", "user", ctx, "your address"), ctx),
@@ -310,6 +309,19 @@ def _email(value: str, ctx: _Ctx) -> str:
     except ValueError:
         raise ctx.fail("user", "email", f"not a usable e-mail address: {value!r}") from None
     return value.lower()
+
+
+def check_holidays(settings: Settings) -> None:
+    """The holiday country and region, checked by the commands that count business days.
+
+    Not part of ``load``: the check imports ``holidays``, which costs more than ``status``
+    does in all. A place whose tables the cache holds was valid when they were computed.
+    """
+    from daemon.timeline import holidays_known
+
+    user = settings.user
+    if not holidays_known(user.holiday_country, user.holiday_region):
+        _check_holidays(user.holiday_country, user.holiday_region, _Ctx(settings.config_path))
 
 
 def _check_holidays(country: str, region: str | None, ctx: _Ctx) -> None:

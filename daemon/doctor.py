@@ -37,6 +37,13 @@ def writable_dir(path: Path) -> bool:
     return os.access(probe, os.W_OK)
 
 
+def _check_config(settings: Settings) -> str:
+    from daemon.config import check_holidays
+
+    check_holidays(settings)
+    return f"{settings.config_path} is valid"
+
+
 def run(config_path: Path | None, now: datetime) -> int:
     """Print one line per check; the exit code is that of the first problem found."""
     from daemon import backends, config
@@ -61,7 +68,7 @@ def run(config_path: Path | None, now: datetime) -> int:
         return checked
 
     checks: list[tuple[str, Callable[[], str]]] = [
-        ("config", lambda: f"{settings.config_path} is valid"),
+        ("config", lambda: _check_config(settings)),
         ("calendar", paths_first("source", lambda: _check_source(settings, now))),
         ("reminders", paths_first("reminders", lambda: chosen["reminders"].check(settings))),
         ("drafts", paths_first("drafts", lambda: chosen["drafts"].check(settings))),

@@ -131,6 +131,11 @@ class ReminderStore(Protocol):
         repair by writing everything again, not a deletion of every reminder by the user."""
         return True
 
+    def commit(self) -> None:
+        """Save the cursor of the last snapshot (a calendar read with a sync token), once
+        the cycle's writes are recorded, as the source does."""
+        return None
+
     def snapshot(self) -> dict[str, ReminderSpec]:
         """Every reminder of ours that exists now, keyed by its key, as read back."""
         ...

@@ -255,6 +255,7 @@ class Engine:
         path = self.settings.config_path
         try:
             new = config.load(path)
+            config.check_holidays(new)
         except Exception as exc:
             log.error("config not reloaded, keeping the running one: %s", _one_line(exc))
             return False

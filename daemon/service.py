@@ -372,17 +372,23 @@ def run_cycle(
     writer.drafts(plans)
     plans = writer.finish(plans)
     writer.record(plans)
-    _commit_cursors(store, adapters.source, dry_run)
+    _commit_cursors(store, adapters, dry_run)
     evaluation = Evaluation(now, tuple(plans), reading.detection.skipped, _warnings(reading, world))
     return evaluation, report
 
 
-def _commit_cursors(store: StateStore, source: EventSource, dry_run: bool) -> None:
+def _commit_cursors(store: StateStore, adapters: Adapters, dry_run: bool) -> None:
     """Sync tokens are saved only now, after the cycle's writes are recorded: a crash
-    before this point replays the same changes next time, and nothing is lost."""
-    if not dry_run:
-        with store.transaction():
-            source.commit()
+    before this point replays the same changes next time, and nothing is lost. The holiday
+    tables the cycle used are kept too, so ``plan`` need not import the library."""
+    from daemon import holiday_cache
+
+    if dry_run:
+        return
+    with store.transaction():
+        adapters.source.commit()
+        adapters.reminders.commit()
+        holiday_cache.save(store)
 
 
 def _check_replies(

@@ -13,11 +13,8 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
-from functools import lru_cache
 from typing import ClassVar, Literal
 from zoneinfo import ZoneInfo
-
-import holidays
 
 from daemon.settings import UserSettings
 
@@ -27,14 +24,45 @@ _MAX_CLOSED_RUN = 3660
 # --------------------------------------------------------------------------- business days
 
 
-@lru_cache(maxsize=512)
+HolidayKey = tuple[str, str | None, int]  # (country, region, year)
+
+# Holiday tables computed by the ``holidays`` library, or loaded from a cache of them
+# (``daemon.holiday_cache``): importing ``holidays`` costs more than a short command does
+# in all, so a command that finds its years here never imports it.
+_TABLES: dict[HolidayKey, frozenset[date]] = {}
+
+
 def _holiday_dates(country: str, region: str | None, year: int) -> frozenset[date]:
-    """The public holidays (observed days included) of one year, cached: they never change."""
-    try:
-        table = holidays.country_holidays(country, subdiv=region, years=year)
-    except NotImplementedError as exc:
-        raise ValueError(_holiday_error(country, region)) from exc
-    return frozenset(table.keys())
+    """The public holidays (observed days included) of one year, computed once: they
+    never change for a given version of the library."""
+    key = (country, region, year)
+    found = _TABLES.get(key)
+    if found is None:
+        import holidays  # lazily: see _TABLES
+
+        try:
+            table = holidays.country_holidays(country, subdiv=region, years=year)
+        except NotImplementedError as exc:
+            raise ValueError(_holiday_error(country, region)) from exc
+        found = _TABLES[key] = frozenset(table.keys())
+    return found
+
+
+def holiday_tables() -> dict[HolidayKey, frozenset[date]]:
+    """Every table known to this process, for the cache to keep."""
+    return dict(_TABLES)
+
+
+def preload_holidays(tables: dict[HolidayKey, frozenset[date]]) -> None:
+    """Tables from the cache: the library is not imported for these years."""
+    for key, dates in tables.items():
+        _TABLES.setdefault(key, dates)
+
+
+def holidays_known(country: str, region: str | None) -> bool:
+    """True when a table of this place is known, so the place was valid when computed."""
+    place = (country.strip().upper(), (region or "").strip() or None)
+    return any(key[:2] == place for key in _TABLES)
 
 
 def _holiday_error(country: str, region: str | None) -> str:

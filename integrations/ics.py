@@ -4,9 +4,13 @@ Why not ``icalendar.Calendar.from_ical`` on the whole file: a 10,000-event calen
 seconds to parse, one bad property anywhere fails the lot, and almost none of those events
 can be interviews. So the file is pre-scanned as text:
 
-1. bytes -> text, whatever the encoding (BOMs, UTF-16, stray cp1252 bytes, NULs);
-2. folds are marked (not removed) so line numbers of the original file stay countable;
-3. ``BEGIN``/``END`` lines cut the text into VEVENT and VTIMEZONE blocks;
+1. the bytes become UTF-8 bytes, whatever the encoding (BOMs, UTF-16, NULs), but are not
+   decoded as a whole: the markup is ASCII, and one ``str`` of a big calendar with
+   accented names would take twice its size in memory, several times over while it is
+   normalised;
+2. ``BEGIN``/``END`` lines cut the bytes into VEVENT and VTIMEZONE blocks, and line
+   numbers are counted on the bytes, so they are those of the original file;
+3. each block is decoded (stray cp1252 bytes read as such), unfolded and tested alone;
 4. a VEVENT block is a candidate only when a keyword (a detection pattern, the tag, our
    own ``X-INTERVIEW-FOLLOWUP-KEY``) occurs anywhere in it, or when the calendar is an
    "every event is an interview" one;
@@ -23,7 +27,9 @@ Choices:
 - floating times: the user's zone (X-WR-TIMEZONE is not consulted);
 - invalid UTF-8: each invalid byte is read as cp1252 (latin-1 for its 5 holes) and the
   valid UTF-8 around it is kept, so a mostly-UTF-8 file does not turn into mojibake;
-- no DTEND: DURATION, else ``None`` (detection applies its default length).
+- no DTEND: DURATION, else ``None`` (detection applies its default length);
+- icalendar is imported inside the functions that need it: a command that reuses the
+  stored detection of an unchanged file (``plan`` after a ``sync``) never loads it.
 """
 
 from __future__ import annotations
@@ -40,12 +46,6 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta, tzinfo
 from pathlib import Path
 
-from icalendar import Timezone
-from icalendar.parser import Contentline, unescape_backslash
-from icalendar.prop import vDuration
-from icalendar.timezone import tzp
-from icalendar.timezone.windows_to_olson import WINDOWS_TO_OLSON
-
 from daemon.addresses import usable
 from daemon.model import FIRST_YEAR, LAST_YEAR, Attendee, SourceEvent
 from integrations.base import BadInput, EventSource, SourceRead
@@ -54,10 +54,14 @@ log = logging.getLogger(__name__)
 
 OWN_KEY = "X-INTERVIEW-FOLLOWUP-KEY"
 MAX_BYTES = 256 * 1024 * 1024  # a calendar this big is a mistake, not a calendar
-_MARK = "\x00"  # a removed fold; NULs are stripped from the input first, so it is free
 _FOLD = re.compile(r"\n[ \t]")
+_EOL = rb"(?:\r\n|\r|\n)"
+# A BEGIN/END line of the raw bytes (any line ending; a fold may split it at the colon).
+_GAP = rb"(?:[ \t]|" + _EOL + rb"[ \t])*"  # spaces, or a fold, around the colon
 _BOUNDARY = re.compile(
-    r"\n(BEGIN|END)[ \t\x00]*:[ \t\x00]*([A-Za-z0-9_-]{1,64})[ \t\x00]*(?=\n|\Z)", re.I
+    rb"(?:\A|" + _EOL + rb")(BEGIN|END)" + _GAP + rb":" + _GAP
+    + rb"([A-Za-z0-9_-]{1,64})[ \t]*(?=[\r\n]|\Z)",
+    re.I,
 )
 _TOP_LEVEL = frozenset({"VCALENDAR", "VEVENT", "VTIMEZONE", "VTODO", "VJOURNAL", "VFREEBUSY"})
 _PROP_NAME = re.compile(r"[ \t]*([A-Za-z0-9_-]{1,100})[ \t]*[;:]")
@@ -132,24 +136,47 @@ class _EventError(ValueError):
 # ---------------------------------------------------------------- bytes -> text
 
 
-def decode(data: bytes) -> tuple[str, str | None]:
-    """Text of the file and, when a guess was needed, a warning saying which.
+def as_utf8(data: bytes) -> tuple[bytes, list[str]]:
+    """The file as UTF-8 bytes, and warnings for what had to be guessed or repaired.
 
     BOMs decide first (UTF-32/UTF-16/UTF-8); UTF-16 without a BOM is recognised by its
-    NUL bytes; then UTF-8, with invalid bytes read as cp1252.
+    NUL bytes (both are rare, and re-encoded whole); then UTF-8, whose invalid bytes are
+    read as cp1252 when each block is decoded. NULs and stray BOMs are removed. The text
+    stays bytes (one byte a character for the markup) until a block is wanted: a 14 MB
+    calendar with accented names would take 28 MB and more as one ``str``.
     """
+    notes: list[str] = []
     for bom, codec in _BOMS:
         if data.startswith(bom) and codec != "utf-8":
-            return data[len(bom) :].decode(codec, errors="replace"), None
-    data = data.removeprefix(codecs.BOM_UTF8)
-    sniffed = _sniff_utf16(data)
-    if sniffed:
-        return data.decode(sniffed, errors="replace"), f"no byte-order mark, read as {sniffed}"
+            data = data[len(bom) :].decode(codec, errors="replace").encode("utf-8")
+            break
+    else:
+        sniffed = _sniff_utf16(data.removeprefix(codecs.BOM_UTF8))
+        if sniffed:
+            notes.append(f"no byte-order mark, read as {sniffed}")
+            text = data.removeprefix(codecs.BOM_UTF8).decode(sniffed, errors="replace")
+            data = text.encode("utf-8")
+        elif not _valid_utf8(data):
+            notes.append("not valid UTF-8; the invalid bytes were read as cp1252")
+    if b"\x00" in data:
+        notes.append(f"{data.count(0)} NUL byte(s) removed")
+        data = data.replace(b"\x00", b"")
+    if codecs.BOM_UTF8 in data:
+        data = data.replace(codecs.BOM_UTF8, b"")
+    return data, notes
+
+
+def _valid_utf8(data: bytes, chunk: int = 1 << 20) -> bool:
+    """Checked a megabyte at a time, so no copy of the whole file is ever made."""
+    decoder = codecs.getincrementaldecoder("utf-8")()
+    view = memoryview(data)
     try:
-        return data.decode("utf-8"), None
+        for start in range(0, len(data), chunk):
+            decoder.decode(view[start : start + chunk])
+        decoder.decode(b"", final=True)
     except UnicodeDecodeError:
-        text = data.decode("utf-8", errors=_DECODE_ERRORS)
-        return text, "not valid UTF-8; the invalid bytes were read as cp1252"
+        return False
+    return True
 
 
 def _sniff_utf16(data: bytes) -> str | None:
@@ -159,14 +186,11 @@ def _sniff_utf16(data: bytes) -> str | None:
     return "utf-16-le" if sample[1::2].count(0) > sample[0::2].count(0) else "utf-16-be"
 
 
-def _normalise(text: str) -> tuple[str, list[str]]:
-    """One newline style, no NULs, no stray BOMs; warnings for what was repaired."""
-    notes: list[str] = []
+def _block_text(raw: bytes) -> str:
+    """One block as text: decoded, one newline style, folds joined."""
+    text = raw.decode("utf-8", errors=_DECODE_ERRORS)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    if "\x00" in text:
-        notes.append(f"{text.count(chr(0))} NUL byte(s) removed")
-        text = text.replace("\x00", "")
-    return text.replace("\ufeff", ""), notes
+    return _FOLD.sub("", text) if "\n " in text or "\n\t" in text else text
 
 
 # ---------------------------------------------------------------- text -> blocks
@@ -175,14 +199,14 @@ def _normalise(text: str) -> tuple[str, list[str]]:
 @dataclass
 class _Block:
     kind: str  # VEVENT or VTIMEZONE
-    start: int  # offset of its BEGIN line in the marked text
+    start: int  # offset of its BEGIN line in the scanned bytes
     stop: int = -1  # offset after its END line (or where it was cut off)
     complete: bool = True
 
 
 @dataclass
 class _Scan:
-    text: str  # "\n" + the file with folds replaced by _MARK
+    data: bytes  # the file, as UTF-8 (see ``as_utf8``)
     blocks: list[_Block]
     calendars: int
     ended: bool = True  # the last BEGIN/END line is END:VCALENDAR
@@ -196,25 +220,24 @@ class _Scan:
         return None
 
     def block_text(self, block: _Block) -> str:
-        raw = self.text[block.start : block.stop]
-        return raw.replace(_MARK, "") if _MARK in raw else raw
+        return _block_text(self.data[block.start : block.stop])
 
 
-def _scan(text: str) -> _Scan:
+def _scan(data: bytes) -> _Scan:
     """Cut the file into VEVENT/VTIMEZONE blocks by their BEGIN/END lines.
 
     A block interrupted by another top-level BEGIN, an END:VCALENDAR or the end of the
     file is kept, marked incomplete, so its event can be reported (and not taken as
-    deleted) instead of silently vanishing.
+    deleted) instead of silently vanishing. Works on the bytes: only the blocks that
+    matter are ever decoded.
     """
-    marked = "\n" + _FOLD.sub(_MARK, text)
     blocks: list[_Block] = []
     calendars = 0
     ended = False
     current: _Block | None = None
-    for match in _BOUNDARY.finditer(marked):
-        begin = match.group(1).upper() == "BEGIN"
-        name = match.group(2).upper()
+    for match in _BOUNDARY.finditer(data):
+        begin = match.group(1).upper() == b"BEGIN"
+        name = match.group(2).upper().decode("ascii")
         ended = not begin and name == "VCALENDAR"
         if current is not None:
             if not begin and name == current.kind:
@@ -231,28 +254,36 @@ def _scan(text: str) -> _Scan:
         if begin and name == "VCALENDAR":
             calendars += 1
         elif begin and name in ("VEVENT", "VTIMEZONE"):
-            current = _Block(name, match.start() + 1)
+            current = _Block(name, match.start(1))
     if current is not None:
-        current.stop, current.complete = len(marked), False
+        current.stop, current.complete = len(data), False
         blocks.append(current)
-    return _Scan(marked, blocks, calendars, ended)
+    return _Scan(data, blocks, calendars, ended)
 
 
 class _LineCounter:
-    """Line numbers of offsets in the marked text, counted incrementally (in C)."""
+    """Line numbers of offsets in the scanned bytes, counted incrementally (in C).
 
-    def __init__(self, text: str) -> None:
-        self._text = text
+    The line of an offset is one more than the line breaks before it; CRLF, a lone CR
+    and LF are one break each.
+    """
+
+    def __init__(self, data: bytes) -> None:
+        self._data = data
         self._pos = 0
-        self._line = 0  # the leading "\n" of the marked text is line 0's end
+        self._breaks = 0  # line breaks in data[:_pos]
 
     def line(self, offset: int) -> int:
         if offset < self._pos:
-            self._pos, self._line = 0, 0
-        chunk_nl = self._text.count("\n", self._pos, offset)
-        chunk_folds = self._text.count(_MARK, self._pos, offset)
-        self._pos, self._line = offset, self._line + chunk_nl + chunk_folds
-        return self._line
+            self._pos, self._breaks = 0, 0
+        data, pos = self._data, self._pos
+        self._breaks += (
+            data.count(b"\n", pos, offset)
+            + data.count(b"\r", pos, offset)
+            - data.count(b"\r\n", pos, offset)
+        )
+        self._pos = offset
+        return self._breaks + 1
 
 
 # ---------------------------------------------------------------- candidates
@@ -358,6 +389,8 @@ def _split(line: str) -> tuple[dict[str, str], str]:
             raise _EventError(f"malformed line {line[:60]!r}")
     if ";" not in head:
         return {}, value
+    from icalendar.parser import Contentline  # lazily: see the module docstring
+
     try:
         params = Contentline(head + ":").parts()[1]  # type: ignore[no-untyped-call]
         items = [(str(k), v) for k, v in params.items()]
@@ -366,13 +399,22 @@ def _split(line: str) -> tuple[dict[str, str], str]:
     return {k.upper(): ",".join(v) if isinstance(v, list) else str(v) for k, v in items}, value
 
 
+def _unescape(value: str) -> str:
+    """RFC 5545 text escapes (``\\n``, ``\\,``...) undone, by icalendar's own rules."""
+    if "\\" not in value:
+        return value
+    from icalendar.parser import unescape_backslash
+
+    return str(unescape_backslash(value))
+
+
 def _text(line: str | None) -> str:
-    return str(unescape_backslash(_split(line)[1])).strip() if line else ""
+    return _unescape(_split(line)[1]).strip() if line else ""
 
 
 def _quick_uid(block: str) -> str | None:
     match = _QUICK_UID.search(block)
-    uid = str(unescape_backslash(match.group(1))).strip() if match else ""
+    uid = _unescape(match.group(1)).strip() if match else ""
     return uid or None
 
 
@@ -411,8 +453,8 @@ class IcsSource(EventSource):
     def read(self) -> SourceRead:
         """Read the file; BadInput (one line naming the file) when no calendar is in it."""
         try:
-            text, notes = self._load()
-            return _Read(self, text, notes).run()
+            data, notes = self._load()
+            return _Read(self, data, notes).run()
         except BadInput:
             raise
         except Exception as exc:  # a bug or a surprise: still one line, still exit 3
@@ -422,15 +464,15 @@ class IcsSource(EventSource):
     def parse(self, text: str) -> SourceRead:
         """Calendar text that came from elsewhere (a CalDAV server's resources, one
         VCALENDAR each, concatenated), read exactly as a file's text is."""
-        normal, notes = _normalise(text)
-        return _Read(self, normal, notes).run()
+        data, notes = as_utf8(text.encode("utf-8", errors="replace"))
+        return _Read(self, data, notes).run()
 
     def may_matter(self, text: str) -> bool:
         """Cheap test whether a resource may hold an interview, a cancelled one or one of
         our own events: what a cache may leave out without changing the result."""
         return self.all_interviews or self.prefilter.matches(text)
 
-    def _load(self) -> tuple[str, list[str]]:
+    def _load(self) -> tuple[bytes, list[str]]:
         try:
             size = os.stat(self.path).st_size
             if size > MAX_BYTES:
@@ -442,13 +484,12 @@ class IcsSource(EventSource):
             raise BadInput(f"{self.path}: is a directory, not a calendar file") from exc
         except OSError as exc:
             raise BadInput(f"{self.path}: cannot be read: {exc.strerror or exc}") from exc
-        if not data.strip():
+        if not data or data.isspace():  # no stripped copy of a big file
             raise BadInput(f"{self.path}: empty file, no calendar in it")
-        text, note = decode(data)
-        text, notes = _normalise(text)
-        if not text.strip():
+        data, notes = as_utf8(data)
+        if not data or data.isspace():  # no stripped copy of a big file
             raise BadInput(f"{self.path}: empty file, no calendar in it")
-        return text, [note, *notes] if note else notes
+        return data, notes
 
 
 def _reason(exc: BaseException) -> str:
@@ -459,11 +500,11 @@ def _reason(exc: BaseException) -> str:
 class _Read:
     """The state of one read: warnings, zones resolved so far, ids seen."""
 
-    def __init__(self, source: IcsSource, text: str, notes: list[str]) -> None:
+    def __init__(self, source: IcsSource, data: bytes, notes: list[str]) -> None:
         self.src = source
         self.name = source.name
-        self.scan = _scan(text)
-        self.lines = _LineCounter(self.scan.text)
+        self.scan = _scan(data)
+        self.lines = _LineCounter(self.scan.data)
         self.warnings: list[str] = [f"{self.name}: {note}" for note in notes]
         self.unreadable: set[str] = set()
         self.seen: dict[tuple[str, str | None], int] = {}
@@ -666,6 +707,9 @@ class _Read:
         block = self.vtimezones.get(key)
         if block is None:
             return None
+        from icalendar import Timezone
+        from icalendar.timezone import tzp
+
         try:
             with warnings.catch_warnings(record=True):
                 component = Timezone.from_ical(self.scan.block_text(block))
@@ -680,10 +724,12 @@ class _Read:
 
 
 def _tz_key(tzid: str) -> str:
-    return str(unescape_backslash(tzid)).strip().strip('"').strip()
+    return _unescape(tzid).strip().strip('"').strip()
 
 
 def _duration(value: str) -> timedelta:
+    from icalendar.prop import vDuration
+
     delta = vDuration.from_ical(value)  # type: ignore[no-untyped-call]
     if not isinstance(delta, timedelta):
         raise _EventError(f"invalid DURATION {value[:40]!r}")
@@ -700,7 +746,12 @@ def _zoneinfo(name: str) -> tzinfo | None:
 
 
 def _known_zone(key: str) -> tzinfo | None:
-    return _zoneinfo(key) or _zoneinfo(WINDOWS_TO_OLSON.get(key, ""))
+    zone = _zoneinfo(key)
+    if zone is None:
+        from icalendar.timezone.windows_to_olson import WINDOWS_TO_OLSON
+
+        zone = _zoneinfo(WINDOWS_TO_OLSON.get(key, ""))
+    return zone
 
 
 def _prefixed_zone(key: str) -> tzinfo | None:

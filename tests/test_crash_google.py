@@ -302,4 +302,8 @@ def test_sigkill_at_random_points_on_google_loses_and_duplicates_nothing(
     states = "SELECT interview_id, type, state FROM actions ORDER BY 1, 2"
     assert crash.rows(states) == clean.rows(states)
     cursors = "SELECT key FROM cursors ORDER BY 1"
-    assert crash.rows(cursors) == clean.rows(cursors) == [("google-calendar:primary",)]
+    # the source calendar's sync token, and the reminders calendar's own
+    assert crash.rows(cursors) == clean.rows(cursors) == [
+        (f"google-calendar:{FOLLOWUPS}",),
+        ("google-calendar:primary",),
+    ]

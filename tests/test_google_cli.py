@@ -335,3 +335,60 @@ def test_the_daemon_picks_up_a_new_sign_in_without_a_restart(gws: GoogleWorkspac
     assert engine.cycle(t + timedelta(minutes=5, seconds=30)).ok
     status = gws.run("status", "--json", "--now", BEFORE).json()
     assert status["degraded"] is None and status["last_cycle"]["ok"] is True
+
+
+def _calendar_requests(gws: GoogleWorkspace) -> list[Any]:
+    return [r for r in gws.fake.requests if r.path.startswith("/calendar/")]
+
+
+def test_one_calendar_for_everything_costs_one_request_per_idle_poll(
+    gws: GoogleWorkspace,
+) -> None:
+    """Interviews and reminders in one ``primary`` calendar: the source's incremental read
+    serves both, with no list of our own events."""
+    gws.config.write_text(gws.config.read_text().replace('calendar = "followups"',
+                                                         'calendar = "primary"'))
+    gws.sync(BEFORE)
+    ours = [e for e in gws.fake.events("primary") if "extendedProperties" in e]
+    assert len(ours) == 16
+    for _ in range(2):
+        gws.fake.reset_records()
+        second = gws.sync(BEFORE)
+        assert "0 reminders created, 0 moved, 0 removed" in second.out
+        reads = _calendar_requests(gws)
+        assert len(reads) == 1, [(r.method, r.path, r.query) for r in reads]
+        assert "syncToken" in reads[0].query
+        assert not any("privateExtendedProperty" in r.query for r in gws.fake.requests)
+        assert gws.writes() == 0
+
+
+def test_reminder_edits_and_deletions_are_seen_within_one_poll(gws: GoogleWorkspace) -> None:
+    for calendar in ("followups", "primary"):  # separate, then shared with the source
+        gws.config.write_text(CONFIG.format(root=gws.fake.root).replace(
+            'calendar = "followups"', f'calendar = "{calendar}"').replace(
+            "state.sqlite3", f"state-{calendar}.sqlite3"))
+        gws.sync(BEFORE)
+        mine = {e["id"]: e for e in gws.fake.events(calendar) if "extendedProperties" in e}
+        edited, deleted = sorted(mine)[:2]
+        gws.fake.user_update_event(calendar, edited, {"summary": "my own words"})
+        gws.fake.user_delete_event(calendar, deleted)
+        res = gws.sync(BEFORE)
+        assert "2 changes by you noticed" in res.out, res.out
+        assert gws.fake.event(calendar, edited)["summary"] == "my own words"
+        assert gws.sync(BEFORE).out.count("0 changes by you noticed") == 1
+        assert "0 reminders created" in gws.sync(BEFORE).out  # the deleted one stays deleted
+        for e in list(gws.fake.events(calendar)):
+            if "extendedProperties" in e:
+                gws.fake.user_delete_event(calendar, e["id"])
+
+
+def test_an_expired_reminders_sync_token_costs_one_full_read(gws: GoogleWorkspace) -> None:
+    gws.sync(BEFORE)
+    gws.fake.invalidate_sync_tokens(FOLLOWUPS)
+    gws.fake.reset_records()
+    res = gws.sync(BEFORE)
+    assert "0 reminders created, 0 moved, 0 removed" in res.out
+    assert "0 changes by you noticed" in res.out
+    reads = [r for r in _calendar_requests(gws) if f"/calendars/{FOLLOWUPS}/" in r.path]
+    assert [("syncToken" in r.query, r.status) for r in reads] == [(True, 410), (False, 200)]
+    assert len(gws.reminders()) == 16

@@ -132,15 +132,20 @@ class GoogleRemindersBackend(Backend):
     keys = (Key("calendar", default="primary"),)
 
     def make(self, settings: Settings, wiring: Wiring) -> Any:
-        from integrations.google.calendar import GoogleReminders
+        from integrations.google.calendar import GoogleCalendarSource, GoogleReminders
 
         client = client_for(settings)
+        calendar = str(settings.reminders.get("calendar", "primary"))
+        source = wiring.source
+        shared = isinstance(source, GoogleCalendarSource) and calendar in source.calendars
         return GoogleReminders(
             client.api_root,
-            str(settings.reminders.get("calendar", "primary")),
+            calendar,
             client.account,
             client=client,
             time_zone=settings.user.timezone,
+            reader=source if shared else None,
+            cursor_store=wiring.cursors,
         )
 
     def check(self, settings: Settings) -> str:

@@ -9,7 +9,10 @@ cycle's writes and calls :meth:`GoogleCalendarSource.commit` (or stores
 changes, never loses them.
 
 Reminders: event ids are our keys (32 lower-case hex characters are valid base32hex), so an
-insert is idempotent (409 = already there) and every write can be retried and batched.
+insert is idempotent (409 = already there) and every write can be retried and batched. The
+reminders calendar is read incrementally too, with the same machinery: when it is also a
+source calendar (one ``primary`` for everything, the common set-up) the source's read of
+this cycle serves both, so an idle poll costs one request per distinct calendar.
 """
 
 from __future__ import annotations
@@ -39,7 +42,8 @@ from integrations.google.client import GoogleClient, status_of
 log = logging.getLogger(__name__)
 
 KEY_PROPERTY = "interviewFollowupKey"
-# events.list filters on ``name=value`` only: a constant marker makes "all of ours" a query.
+# events.list filters on ``name=value`` only: a constant marker on every event we write makes
+# "all of ours" one query (the daemon reads incrementally instead; scripts may use it).
 OWNER_PROPERTY = "interviewFollowupOwner"
 OWNER_VALUE = "interview-followup"
 PAGE_SIZE = 2500  # Google's maximum for events.list
@@ -250,6 +254,9 @@ class GoogleCalendarSource(EventSource):
         self._pending: dict[str, str] = {}
         # calendar -> (committed JSON, token, events): a poll does not re-parse 5,000 events
         self._memo: dict[str, tuple[str, str | None, dict[str, dict[str, Any]]]] = {}
+        # calendar -> its events as read in this cycle (until commit): the reminders of a
+        # calendar that is also a source are taken from here, not read a second time
+        self._fresh: dict[str, dict[str, dict[str, Any]]] = {}
 
     def pending_cursors(self) -> dict[str, str]:
         """Store key -> value to save once the cycle's writes are recorded."""
@@ -260,6 +267,18 @@ class GoogleCalendarSource(EventSource):
         for key, value in self._pending.items():
             self.store.set(key, value)
         self._pending.clear()
+        self._fresh.clear()
+
+    def current(self, cal: str) -> dict[str, dict[str, Any]]:
+        """The events of ``cal`` as of this cycle: from this cycle's read when there was
+        one, else read now (one incremental request, committed with the others)."""
+        if cal not in self._fresh:
+            self._sync(cal)
+        return self._fresh[cal]
+
+    def written(self, cal: str) -> None:
+        """``cal`` was written to: this cycle's view of it is stale, read it again if asked."""
+        self._fresh.pop(cal, None)
 
     def read(self) -> SourceRead:
         self._pending = {}
@@ -336,6 +355,7 @@ class GoogleCalendarSource(EventSource):
         )
         self._pending[cursor_key(cal)] = text
         self._memo[cal] = (text, new_token, merged)  # valid once the caller commits it
+        self._fresh[cal] = merged
         return merged
 
     def _list(self, cal: str, sync_token: str | None) -> tuple[list[dict[str, Any]], str | None]:
@@ -394,7 +414,13 @@ def spec_from_event(item: dict[str, Any]) -> ReminderSpec | None:
 
 
 class GoogleReminders(ReminderStore):
-    """ReminderStore on one Google calendar; every write is batched and retry-safe."""
+    """ReminderStore on one Google calendar; every write is batched and retry-safe.
+
+    ``reader`` reads the calendar incrementally: the source itself when the reminders live
+    in one of its calendars, else a reader of this calendar alone, with its own sync token
+    in ``cursor_store``. Our events are those carrying our key; a user's deletion arrives
+    as a cancelled event, an edit as a changed one, within one poll either way.
+    """
 
     def __init__(
         self,
@@ -405,11 +431,20 @@ class GoogleReminders(ReminderStore):
         *,
         client: GoogleClient | None = None,
         time_zone: str | None = None,
+        reader: GoogleCalendarSource | None = None,
+        cursor_store: CursorStore | None = None,
     ) -> None:
         self.calendar = calendar
         self.client = _client(api_root, account, credentials, client)
         self.time_zone = time_zone
+        self.reader = reader or GoogleCalendarSource(
+            api_root, [calendar], account, cursor_store=cursor_store, client=self.client
+        )
         self._known: dict[str, ReminderSpec] = {}
+
+    def commit(self) -> None:
+        """Save the reader's sync token (after the cycle's writes are recorded)."""
+        self.reader.commit()
 
     def body(self, spec: ReminderSpec) -> dict[str, Any]:
         out: dict[str, Any] = {
@@ -427,28 +462,12 @@ class GoogleReminders(ReminderStore):
         return out
 
     def snapshot(self) -> dict[str, ReminderSpec]:
-        """Our live events, found by the constant private marker (deleted ones are absent)."""
+        """Our live events, from this cycle's incremental read of the calendar."""
         found: dict[str, ReminderSpec] = {}
-        page: str | None = None
-        while True:
-            params: dict[str, Any] = {
-                "calendarId": self.calendar,
-                "privateExtendedProperty": f"{OWNER_PROPERTY}={OWNER_VALUE}",
-                "maxResults": PAGE_SIZE,
-                "singleEvents": False,
-            }
-            if page:
-                params["pageToken"] = page
-            request = self.client.calendar().events().list(**params)
-            what = f"listing reminders in calendar {self.calendar}"
-            data = self.client.execute(request, what=what, idempotent=True)
-            for item in data.get("items", []):
-                spec = spec_from_event(item)
-                if spec is not None and item.get("status") != "cancelled":
-                    found[spec.key] = spec
-            page = data.get("nextPageToken")
-            if not page:
-                break
+        for item in self.reader.current(self.calendar).values():
+            spec = spec_from_event(item) if item.get("status") != "cancelled" else None
+            if spec is not None:
+                found[spec.key] = spec
         self._known = dict(found)
         return found
 
@@ -469,6 +488,7 @@ class GoogleReminders(ReminderStore):
                 )
         for key in deletes:
             first[f"delete:{key}"] = events.delete(calendarId=self.calendar, eventId=event_id(key))
+        self.reader.written(self.calendar)
         results = self._batch(first)
         conflicts = [k for k in wanted if status_of(results.get(k)) == 409]
         missing = [k for k in wanted if status_of(results.get(k)) == 404]
