@@ -14,19 +14,24 @@ from daemon.progress import LABELS, Step, progress
 from daemon.reconcile import reminder_only_done
 from daemon.report import fmt_time, progress_json
 from daemon.settings import Settings
-from daemon.state import LIVE, ActionRow, OutputRow, StateStore
+from daemon.state import LIVE, ActionRow, InterviewRow, OutputRow, StateStore
 
 
 def collect(store: StateStore, settings: Settings, now: datetime) -> dict[str, Any]:
     tz = ZoneInfo(settings.user.timezone)
     actions = store.actions()
     outputs = store.outputs()
+    drafts: dict[str, list[OutputRow]] = {}
+    for o in outputs.values():
+        if o.kind == "draft":
+            drafts.setdefault(o.interview_id, []).append(o)
     grace = settings.timeline.grace_hours
+    rows = store.interviews()
     interviews = []
-    for iid, row in sorted(store.interviews().items(), key=lambda kv: kv[1].interview.start):
+    for iid, row in sorted(rows.items(), key=lambda kv: kv[1].interview.start):
         iv = row.interview
         mine = [a for (i, _), a in actions.items() if i == iid]
-        steps = _steps(iv, mine, outputs, now)
+        steps = _steps(iv, mine, outputs, {o.action for o in drafts.get(iid, [])}, now)
         where = progress(row.status, iv.start, iv.end, steps, now, grace)
         interviews.append(
             {
@@ -38,11 +43,7 @@ def collect(store: StateStore, settings: Settings, now: datetime) -> dict[str, A
                 "end": fmt_time(iv.end, tz),
                 "status": row.status,
                 **progress_json(where, tz),
-                "drafts_waiting": sum(
-                    1
-                    for o in outputs.values()
-                    if o.interview_id == iid and o.kind == "draft" and o.status == LIVE
-                ),
+                "drafts_waiting": sum(1 for o in drafts.get(iid, []) if o.status == LIVE),
             }
         )
     last = store.last_cycle()
@@ -61,16 +62,19 @@ def collect(store: StateStore, settings: Settings, now: datetime) -> dict[str, A
         },
         "degraded": None if last is None or last[1] else _degraded(store, last[2], tz),
         "interviews": interviews,
-        "drafts_to_fill": _drafts_to_fill(store, outputs),
+        "drafts_to_fill": _drafts_to_fill(rows, drafts),
     }
 
 
 def _steps(
-    iv: Interview, actions: list[ActionRow], outputs: dict[str, OutputRow], now: datetime
+    iv: Interview,
+    actions: list[ActionRow],
+    outputs: dict[str, OutputRow],
+    drafted: set[str],
+    now: datetime,
 ) -> list[Step]:
     """The stored action states as ``plan`` would see them now: a reminder-only action
     whose reminder exists is done once its time has come (the cycle's own rule)."""
-    drafted = {o.action for o in outputs.values() if o.interview_id == iv.id and o.kind == "draft"}
     steps = []
     for a in actions:
         kind = cast(ActionType, a.type)
@@ -81,29 +85,31 @@ def _steps(
     return steps
 
 
-def _drafts_to_fill(store: StateStore, outputs: dict[str, OutputRow]) -> list[dict[str, Any]]:
+def _drafts_to_fill(
+    rows: dict[str, InterviewRow], drafts: dict[str, list[OutputRow]]
+) -> list[dict[str, Any]]:
     """Drafts still in the mailbox whose text holds ``[[...]]`` places to fill.
 
     Hook: the places are recorded when a draft is written, as ``OutputRow.open_places``
     (issue 9's work). Until a store records them, every draft reads as "not known" and
     the list is empty.
     """
-    rows = store.interviews()
     found = []
-    for o in outputs.values():
-        places = getattr(o, "open_places", None)
-        if o.kind != "draft" or o.status != LIVE or not places:
-            continue
-        row = rows.get(o.interview_id)
-        found.append(
-            {
-                "id": o.interview_id,
-                "company": None if row is None else row.interview.company,
-                "action": o.action,
-                "to": o.recipient,
-                "places": list(places),
-            }
-        )
+    for iid, mine in drafts.items():
+        row = rows.get(iid)
+        for o in mine:
+            places = getattr(o, "open_places", None)
+            if o.status != LIVE or not places:
+                continue
+            found.append(
+                {
+                    "id": iid,
+                    "company": None if row is None else row.interview.company,
+                    "action": o.action,
+                    "to": o.recipient,
+                    "places": list(places),
+                }
+            )
     return found
 
 
