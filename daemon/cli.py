@@ -458,7 +458,8 @@ def cmd_demo(args: argparse.Namespace) -> int:
     print()
     _show_plan(settings, now, as_json=False)  # as `plan` shows it from now on
     print()
-    sys.stdout.write(demo.where_to_look(settings))
+    program = sys.argv[0] if Path(sys.argv[0]).name == demo.PROGRAM else demo.PROGRAM
+    sys.stdout.write(demo.where_to_look(settings, program, folder / demo.CONFIG))
     return EXIT_OK
 
 
