@@ -298,24 +298,24 @@ def _warn(warnings_: Sequence[str]) -> None:
 
 
 def cmd_plan(args: argparse.Namespace, settings: Settings) -> int:
+    if args.explain is not None:
+        return _explain(args, settings, _planning_store(settings, readonly=True))
+    _show_plan(settings, parse_now(args.now), as_json=args.json)
+    return EXIT_OK
+
+
+def _show_plan(settings: Settings, now: datetime, *, as_json: bool) -> None:
     from daemon import backends, report, service
 
-    now = parse_now(args.now)
     store = _planning_store(settings, readonly=True)
-    if args.explain is not None:
-        return _explain(args, settings, store)
     ev = service.evaluate(settings, store, backends.make_source(settings, cursors=store), now)
     _warn(ev.warnings)
-    tz = settings.user.timezone
-    if args.json:
-        print(
-            json.dumps(
-                report.plan_json(now, tz, ev.plans, ev.skipped), indent=2, ensure_ascii=False
-            )
-        )
+    tz, grace = settings.user.timezone, settings.timeline.grace_hours
+    if as_json:
+        doc = report.plan_json(now, tz, ev.plans, ev.skipped, grace)
+        print(json.dumps(doc, indent=2, ensure_ascii=False))
     else:
-        sys.stdout.write(report.plan_table(now, tz, ev.plans, ev.skipped))
-    return EXIT_OK
+        sys.stdout.write(report.plan_table(now, tz, ev.plans, ev.skipped, grace))
 
 
 def _explain(args: argparse.Namespace, settings: Settings, store: Any) -> int:
@@ -365,22 +365,52 @@ def cmd_sync(args: argparse.Namespace, settings: Settings) -> int:
     return EXIT_OK
 
 
-def _sync_once(settings: Settings, now: datetime, *, dry_run: bool, verbose: bool) -> Any:
-    """One cycle, recorded for ``status``; returns its evaluation (the plans as written)."""
+def _sync_once(settings: Settings, now: datetime, *, dry_run: bool, verbose: bool) -> None:
+    """One cycle, recorded for ``status`` whether it worked or failed."""
     from daemon import service
 
     store = _planning_store(settings, readonly=dry_run)  # a dry run creates no store either
-    adapters = _adapters(settings, store, now)
-    ev, rep = service.run_cycle(settings, store, adapters, now, dry_run=dry_run)
+    try:
+        adapters = _adapters(settings, store, now)
+        ev, rep = service.run_cycle(settings, store, adapters, now, dry_run=dry_run)
+    except Exception as exc:
+        if not dry_run:
+            _record_failure(settings, store, now, exc)
+        raise
     _warn(ev.warnings)
     if verbose:
         for line in rep.lines:
             print(("would " if dry_run else "") + line)
     print(rep.summary())
     if not dry_run:
+        from daemon import health
+
         with store.transaction():
             store.record_cycle(now, True, rep.summary())
-    return ev
+            health.save(store, health.Health(None, None, 0, None, None))
+
+
+def _record_failure(settings: Settings, store: Any, now: datetime, exc: Exception) -> None:
+    """A failed `sync` is a cycle too: `status` shows the failure and its fix, as it does
+    for the daemon's. A store that cannot take the record is the failure being reported."""
+    from daemon import health
+
+    problem = health.classify(exc, settings)
+    before = health.load(store)
+    ongoing = before is not None and before.problem is not None
+    state = health.Health(
+        problem,
+        before.since if before is not None and ongoing else now,
+        before.failures + 1 if before is not None and ongoing else 1,
+        None,
+        None,
+    )
+    try:
+        with store.transaction():
+            store.record_cycle(now, False, f"{problem.kind}: {problem.message}")
+            health.save(store, state)
+    except Exception as failed:
+        log.debug("cannot record the failed cycle: %s", failed)
 
 
 def cmd_run(args: argparse.Namespace, settings: Settings) -> int:
@@ -526,16 +556,18 @@ def _classify_line(name: str, reading: Any) -> str:
 
 def cmd_demo(args: argparse.Namespace) -> int:
     """Writes the demo folder, runs one sync there, prints the plan and where to look."""
-    from daemon import config, demo, report
+    from daemon import config, demo
 
     now = parse_now(args.now)
     folder = args.folder or demo.DEFAULT_FOLDER
     settings = config.load(demo.prepare(folder, now))
     print(f"demo: a calendar made for {now.astimezone(ZoneInfo(demo.TIMEZONE)):%Y-%m-%d}")
-    ev = _sync_once(settings, now, dry_run=False, verbose=False)
-    tz = settings.user.timezone
-    sys.stdout.write("\n" + report.plan_table(now, tz, ev.plans, ev.skipped) + "\n")
-    sys.stdout.write(demo.where_to_look(settings))
+    _sync_once(settings, now, dry_run=False, verbose=False)
+    print()
+    _show_plan(settings, now, as_json=False)  # as `plan` shows it from now on
+    print()
+    program = sys.argv[0] if Path(sys.argv[0]).name == demo.PROGRAM else demo.PROGRAM
+    sys.stdout.write(demo.where_to_look(settings, program, folder / demo.CONFIG))
     return EXIT_OK
 
 

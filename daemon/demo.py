@@ -21,7 +21,8 @@ import icalendar
 
 from daemon.settings import Settings
 
-DEFAULT_FOLDER = Path("interview-followup-demo")
+PROGRAM = "interview-followup"
+DEFAULT_FOLDER = Path(f"{PROGRAM}-demo")
 MARKER = ".interview-followup-demo"
 CONFIG, CALENDAR, STATE = "config.toml", "calendar.ics", "state.sqlite3"
 # Everything the demo writes; a second run removes these and nothing else.
@@ -241,8 +242,9 @@ def _clear(folder: Path) -> None:
             path.unlink()
 
 
-def where_to_look(settings: Settings) -> str:
-    """The demo's outputs by path, each draft by recipient and subject, and what to try."""
+def where_to_look(settings: Settings, program: str, config: Path) -> str:
+    """The demo's outputs by path, each draft by recipient and subject, and what to try
+    (with the program and config path as the user typed them, so they can be pasted)."""
     from email.parser import BytesHeaderParser
 
     reminders = Path(str(settings.reminders["path"]))
@@ -259,12 +261,11 @@ def where_to_look(settings: Settings) -> str:
         with path.open("rb") as fh:
             head = parser.parse(fh)
         lines.append(f"  to {head.get('To', '?')}: {head.get('Subject', '?')}")
-    config = settings.config_path
     lines += [
-        f"Config and state, apart from yours:  {config}",
+        f"Config and state, apart from yours:  {settings.config_path}",
         "",
         "Then try, on the demo's own config:",
-        f"  interview-followup --config {config} status",
-        f"  interview-followup --config {config} plan --now 2030-01-07T10:00:00-05:00",
+        f"  {program} --config {config} status",
+        f"  {program} --config {config} plan --now 2030-01-07T10:00:00-05:00",
     ]
     return "\n".join(lines) + "\n"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import datetime
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -10,6 +10,8 @@ from zoneinfo import ZoneInfo
 from daemon.codec import person_to
 from daemon.detect import ExplainRow
 from daemon.model import Action, Plan, Skip
+from daemon.progress import LABELS, Progress, Step, of_plan
+from daemon.settings import DEFAULT_GRACE_HOURS
 
 _STATE_MARK = {
     "planned": "planned",
@@ -26,13 +28,20 @@ def fmt_time(dt: datetime, tz: ZoneInfo) -> str:
 
 
 def plan_json(
-    now: datetime, tz_name: str, plans: tuple[Plan, ...], skipped: tuple[Skip, ...]
+    now: datetime,
+    tz_name: str,
+    plans: tuple[Plan, ...],
+    skipped: tuple[Skip, ...],
+    grace_hours: Mapping[str, float] = DEFAULT_GRACE_HOURS,
 ) -> Any:
     tz = ZoneInfo(tz_name)
     return {
         "now": fmt_time(now, tz),
         "timezone": tz_name,
-        "interviews": [_interview_json(p, tz) for p in plans],
+        "interviews": [
+            {**_interview_json(p, tz), **progress_json(of_plan(p, now, grace_hours), tz)}
+            for p in plans
+        ],
         "skipped": [{"id": s.id, "title": s.title, "reason": s.reason} for s in skipped],
     }
 
@@ -56,6 +65,19 @@ def _interview_json(plan: Plan, tz: ZoneInfo) -> dict[str, Any]:
     }
 
 
+def progress_json(where: Progress, tz: ZoneInfo) -> dict[str, Any]:
+    """``stage``, ``next_action`` and ``due_now``: the same keys in ``plan`` and ``status``."""
+    return {
+        "stage": where.stage,
+        "next_action": _step_json(where.next, tz),
+        "due_now": [_step_json(s, tz) for s in where.overdue],
+    }
+
+
+def _step_json(step: Step | None, tz: ZoneInfo) -> dict[str, str] | None:
+    return None if step is None else {"type": step.type, "due": fmt_time(step.due, tz)}
+
+
 def _action_json(a: Action, tz: ZoneInfo) -> dict[str, Any]:
     return {
         "type": a.type,
@@ -68,7 +90,11 @@ def _action_json(a: Action, tz: ZoneInfo) -> dict[str, Any]:
 
 
 def plan_table(
-    now: datetime, tz_name: str, plans: tuple[Plan, ...], skipped: tuple[Skip, ...]
+    now: datetime,
+    tz_name: str,
+    plans: tuple[Plan, ...],
+    skipped: tuple[Skip, ...],
+    grace_hours: Mapping[str, float] = DEFAULT_GRACE_HOURS,
 ) -> str:
     tz = ZoneInfo(tz_name)
     lines = [f"Follow-up plan as of {now.astimezone(tz):%a %Y-%m-%d %H:%M} ({tz_name})", ""]
@@ -76,6 +102,7 @@ def plan_table(
         lines.append("No interviews found in the calendar.")
     for plan in plans:
         lines.extend(_interview_block(plan, tz))
+        lines.append(_progress_line(of_plan(plan, now, grace_hours), tz))
         lines.append("")
     if skipped:
         lines.append("Not planned:")
@@ -114,6 +141,18 @@ def _interview_block(plan: Plan, tz: ZoneInfo) -> list[str]:
             f"    {a.type:17} {due:%a %Y-%m-%d %H:%M}  {_STATE_MARK[a.state]:14} {extra}".rstrip()
         )
     return head
+
+
+def _progress_line(where: Progress, tz: ZoneInfo) -> str:
+    """The same stage and next action as ``status`` shows (daemon/progress.py)."""
+    nxt = where.next
+    after = "nothing planned" if nxt is None else f"{LABELS[nxt.type]} {_at(nxt.due, tz)}"
+    due = "".join(f"; due now: {LABELS[s.type]} (next sync)" for s in where.overdue)
+    return f"  stage: {where.stage}; next: {after}{due}"
+
+
+def _at(moment: datetime, tz: ZoneInfo) -> str:
+    return f"{moment.astimezone(tz):%a %Y-%m-%d %H:%M}"
 
 
 def _person(name: str | None, email: str) -> str:

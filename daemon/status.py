@@ -2,34 +2,48 @@
 
 from __future__ import annotations
 
+import textwrap
 from datetime import datetime
-from typing import Any
+from typing import Any, cast
 from zoneinfo import ZoneInfo
 
-from daemon.report import fmt_time
+from daemon.keys import output_key
+from daemon.model import Action, ActionState, ActionType, Interview
+from daemon.planner import delivery_for
+from daemon.progress import LABELS, Step, progress
+from daemon.reconcile import reminder_only_done
+from daemon.report import fmt_time, progress_json
 from daemon.settings import Settings
-from daemon.state import StateStore
+from daemon.state import LIVE, ActionRow, InterviewRow, OutputRow, StateStore
 
 
 def collect(store: StateStore, settings: Settings, now: datetime) -> dict[str, Any]:
     tz = ZoneInfo(settings.user.timezone)
     actions = store.actions()
+    outputs = store.outputs()
+    drafts: dict[str, list[OutputRow]] = {}
+    for o in outputs.values():
+        if o.kind == "draft":
+            drafts.setdefault(o.interview_id, []).append(o)
+    grace = settings.timeline.grace_hours
+    rows = store.interviews()
     interviews = []
-    for iid, row in sorted(store.interviews().items(), key=lambda kv: kv[1].interview.start):
-        mine = sorted((a for (i, _), a in actions.items() if i == iid), key=lambda a: a.due)
-        upcoming = [a for a in mine if a.state == "planned"]
-        nxt = upcoming[0] if upcoming else None
+    for iid, row in sorted(rows.items(), key=lambda kv: kv[1].interview.start):
+        iv = row.interview
+        mine = [a for (i, _), a in actions.items() if i == iid]
+        steps = _steps(iv, mine, outputs, {o.action for o in drafts.get(iid, [])}, now)
+        where = progress(row.status, iv.start, iv.end, steps, now, grace)
         interviews.append(
             {
                 "id": iid,
-                "title": row.interview.title,
-                "company": row.interview.company,
-                "start": fmt_time(row.interview.start, tz),
+                "title": iv.title,
+                "company": iv.company,
+                "role": iv.role,
+                "start": fmt_time(iv.start, tz),
+                "end": fmt_time(iv.end, tz),
                 "status": row.status,
-                "stage": _stage(row.status, mine),
-                "next_action": None
-                if nxt is None
-                else {"type": nxt.type, "due": fmt_time(nxt.due, tz)},
+                **progress_json(where, tz),
+                "drafts_waiting": sum(1 for o in drafts.get(iid, []) if o.status == LIVE),
             }
         )
     last = store.last_cycle()
@@ -49,6 +63,7 @@ def collect(store: StateStore, settings: Settings, now: datetime) -> dict[str, A
         "degraded": None if last is None or last[1] else _degraded(store, last[2], tz),
         "interviews": interviews,
         "unfinished_drafts": unfinished_drafts(store),
+        "drafts_to_fill": _drafts_to_fill(rows, drafts),
     }
 
 
@@ -93,6 +108,55 @@ def unfinished_lines(drafts: list[dict[str, Any]]) -> list[str]:
     return lines
 
 
+
+
+def _steps(
+    iv: Interview,
+    actions: list[ActionRow],
+    outputs: dict[str, OutputRow],
+    drafted: set[str],
+    now: datetime,
+) -> list[Step]:
+    """The stored action states as ``plan`` would see them now: a reminder-only action
+    whose reminder exists is done once its time has come (the cycle's own rule)."""
+    steps = []
+    for a in actions:
+        kind = cast(ActionType, a.type)
+        action = Action(kind, a.due, cast(ActionState, a.state), delivery_for(kind, iv).outputs)
+        reminder = outputs.get(output_key(iv.id, kind, "calendar"))
+        state = "done" if reminder_only_done(action, reminder, now) else a.state
+        steps.append(Step(a.type, a.due, state, a.type in drafted))
+    return steps
+
+
+def _drafts_to_fill(
+    rows: dict[str, InterviewRow], drafts: dict[str, list[OutputRow]]
+) -> list[dict[str, Any]]:
+    """Drafts still in the mailbox whose text holds ``[[...]]`` places to fill.
+
+    Hook: the places are recorded when a draft is written, as ``OutputRow.open_places``
+    (issue 9's work). Until a store records them, every draft reads as "not known" and
+    the list is empty.
+    """
+    found = []
+    for iid, mine in drafts.items():
+        row = rows.get(iid)
+        for o in mine:
+            places = getattr(o, "open_places", None)
+            if o.status != LIVE or not places:
+                continue
+            found.append(
+                {
+                    "id": iid,
+                    "company": None if row is None else row.interview.company,
+                    "action": o.action,
+                    "to": o.recipient,
+                    "places": list(places),
+                }
+            )
+    return found
+
+
 def _daemon(settings: Settings) -> dict[str, Any]:
     """Who holds the instance lock: a running daemon (or a `sync` in progress)."""
     from daemon.lock import holder
@@ -130,49 +194,83 @@ def _degraded(store: StateStore, summary: str, tz: ZoneInfo) -> dict[str, Any]:
     }
 
 
-def _stage(status: str, actions: list[Any]) -> str:
-    """The furthest step done, in the words a job seeker uses."""
-    if status != "active":
-        return status
-    done = {a.type for a in actions if a.state == "done"}
-    for step, label in (
-        ("final_follow_up", "closing the loop sent"),
-        ("check_in_2", "second check-in"),
-        ("check_in_1", "first check-in"),
-        ("thank_you", "thank-you notes drafted"),
-        ("debrief", "debriefed"),
-        ("prep", "interview coming up"),
-    ):
-        if step in done:
-            return label
-    return "planned"
+WIDTH = 80  # the table fits; a command or path to copy is never wrapped
 
 
 def table(doc: dict[str, Any]) -> str:
-    lines = [f"Status as of {doc['now']} ({doc['timezone']}), state: {doc['state']}"]
-    lines.append(_daemon_line(doc["daemon"]))
+    """The pipeline on one screen: health first, then one line per interview."""
+    now = datetime.fromisoformat(doc["now"])
+    head = [f"Status at {now:%a %d %b %Y %H:%M} ({doc['timezone']})", _daemon_line(doc["daemon"])]
     last = doc["last_cycle"]
     if last is None:
-        lines.append("No cycle has run yet: run `interview-followup sync`.")
+        head.append("No cycle has run yet: run `interview-followup sync`.")
     else:
         ok = "ok" if last["ok"] else "FAILED"
-        lines.append(f"Last cycle {last['at']}: {ok}: {last['summary']}")
-    lines.extend(_degraded_lines(doc["degraded"]))
+        head.append(f"Last cycle {last['at']}: {ok}: {last['summary']}")
+    lines = [w for line in head for w in _wrap(line)]
+    lines.extend(_degraded_lines(doc["degraded"], now))
     lines.append("")
-    if not doc["interviews"]:
-        lines.append("No interviews known yet.")
-    for iv in doc["interviews"]:
-        nxt = iv["next_action"]
-        after = f"next: {nxt['type']} {nxt['due']}" if nxt else "nothing planned"
-        lines.append(f"{iv['start'][:16]}  {iv['title'][:50]:50}  {iv['stage']:24} {after}")
-    unfinished = doc.get("unfinished_drafts") or []
-    if unfinished:
-        lines.append("")
-        lines.append(
-            f"Drafts still holding [[...]] places ({len(unfinished)}): fill them before sending"
-        )
-        lines.extend(unfinished_lines(unfinished))
+    lines.extend(_interview_lines(doc["interviews"], now))
+    lines.extend(_due_now_lines(doc["interviews"], now))
+    lines.extend(_to_fill_lines(doc.get("drafts_to_fill") or []))
+    lines += ["", f"State: {doc['state']}"]
     return "\n".join(lines) + "\n"
+
+
+def _interview_lines(interviews: list[dict[str, Any]], now: datetime) -> list[str]:
+    if not interviews:
+        return ["No interviews known yet."]
+    lines = [f"{'INTERVIEW':24} {'STAGE':20} {'NEXT':27} {'DRAFTS':>6}"]
+    for iv in interviews:
+        name = " · ".join(x for x in (iv["company"], iv["role"]) if x) or iv["title"]
+        nxt = iv["next_action"]
+        after = "nothing planned" if nxt is None else f"{_label(nxt)} {_when(nxt['due'], now)}"
+        waiting = str(iv.get("drafts_waiting") or "-")
+        lines.append(f"{_clip(name, 24):24} {_clip(iv['stage'], 20):20} {after:27} {waiting:>6}")
+    return lines
+
+
+def _due_now_lines(interviews: list[dict[str, Any]], now: datetime) -> list[str]:
+    due = [(iv, s) for iv in interviews for s in iv.get("due_now") or []]
+    if not due:
+        return []
+    lines = ["", "Due now, made by the next cycle (`interview-followup sync`, or the daemon):"]
+    for iv, step in due:
+        who = iv["company"] or iv["title"]
+        lines.extend(_wrap(f"  {_label(step)} for {who}, due {_when(step['due'], now)}"))
+    return lines
+
+
+def _to_fill_lines(drafts: list[dict[str, Any]]) -> list[str]:
+    if not drafts:
+        return []
+    lines = ["", f"Drafts still holding [[...]] places ({len(drafts)}): fill them before sending"]
+    for d in drafts:
+        what = LABELS.get(d["action"], d["action"])
+        places = ", ".join(d["places"])
+        lines.extend(_wrap(f"  {d['company'] or d['id']}, {what} to {d['to']}: {places}"))
+    return lines
+
+
+def _label(step: dict[str, str]) -> str:
+    return LABELS.get(step["type"], step["type"])
+
+
+def _when(iso: str, now: datetime) -> str:
+    """'Thu 03 Dec 10:00', with the year when it is not this year's."""
+    moment = datetime.fromisoformat(iso)
+    return f"{moment:%a %d %b %H:%M}" if moment.year == now.year else f"{moment:%a %d %b %Y}"
+
+
+def _clip(text: str, width: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def _wrap(line: str) -> list[str]:
+    return textwrap.wrap(
+        line, WIDTH, subsequent_indent="  ", break_long_words=False, break_on_hyphens=False
+    ) or [""]
 
 
 def _daemon_line(daemon: dict[str, Any]) -> str:
@@ -187,13 +285,14 @@ def _daemon_line(daemon: dict[str, Any]) -> str:
     return f"Daemon: not running; a `{daemon['command']}` holds the lock ({pid})"
 
 
-def _degraded_lines(bad: dict[str, Any] | None) -> list[str]:
+def _degraded_lines(bad: dict[str, Any] | None, now: datetime) -> list[str]:
     if bad is None:
         return []
-    since = f" since {bad['since']}" if bad["since"] else ""
-    count = f", {bad['failures']} failed cycles" if bad["failures"] else ""
-    retry = f", next try {bad['retry_at']}" if bad["retry_at"] else ""
+    since = f" since {_when(bad['since'], now)}" if bad["since"] else ""
+    n = bad["failures"]
+    count = f", {n} failed cycle{'' if n == 1 else 's'}" if n else ""
+    retry = f", next try {_when(bad['retry_at'], now)}" if bad["retry_at"] else ""
     return [
-        f"DEGRADED ({bad['kind']}){since}{count}{retry}: {bad['message']}",
+        *_wrap(f"DEGRADED ({bad['kind']}){since}{count}{retry}: {bad['message']}"),
         f"  fix: {bad['fix']}",
     ]

@@ -299,7 +299,8 @@ def test_status_after_sync(ws: Workspace) -> None:
     acme = next(iv for iv in doc["interviews"] if iv["id"].endswith(ACME))
     assert acme["next_action"] == {"type": "prep", "due": "2026-12-01T13:45:00-05:00"}
     table = ws.run("status", "--now", BEFORE)
-    assert "Interview with Acme" in table.out
+    row = next(x for x in table.out.splitlines() if x.startswith("Acme · Senior Developer"))
+    assert "interview to come" in row and "prep Tue 01 Dec 13:45" in row
 
 
 # errors ----------------------------------------------------------------------------------
