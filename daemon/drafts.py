@@ -551,11 +551,24 @@ def render_message(spec: DraftSpec, date: datetime) -> bytes:
     msg.set_raw("Subject", text_header("Subject", spec.subject))
     msg["Date"] = format_datetime(date)
     msg["Message-ID"] = message_id(spec.key)
+    for name, value in (("In-Reply-To", spec.in_reply_to), ("References", spec.references)):
+        ids = _message_ids(value)
+        if ids:
+            msg.set_raw(name, ids)
     msg["X-Interview-Followup-Key"] = spec.key
     msg["X-Unsent"] = "1"
     body = spec.body.replace("\r\n", "\n").replace("\r", "\n")
     msg.set_content(body, charset="utf-8")
     return msg.as_bytes()
+
+
+_MSG_ID = re.compile(r"<[^<>\s]{1,250}>")
+
+
+def _message_ids(value: str | None) -> str:
+    """Only well-formed ``<id>`` tokens from a received header, at most 20, one line."""
+    ids = _MSG_ID.findall(value or "")[-20:]
+    return "\r\n ".join(ids)
 
 
 def _body_text(msg: EmailMessage) -> str:

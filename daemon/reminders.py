@@ -30,6 +30,7 @@ _SUMMARY: Mapping[str, str] = {
     "final_follow_up": "Final follow-up",
     "networking": "Stay in touch",
     "rejection_thanks": "Thank-you after the decision",
+    "info_request": "Send what they asked for",
 }
 
 _PROOFREAD = "Proofread before you send: names, the role, grammar; it is a business letter."
@@ -107,6 +108,11 @@ _CHECKLIST: Mapping[str, tuple[str, ...]] = {
     "rejection_thanks": (
         "Thank them briefly, ask them to keep you in mind, and ask for advice.",
         "Never argue the decision or ask for its reasons.",
+        _PROOFREAD,
+    ),
+    "info_request": (
+        "They asked you for something: answer their message soon, in its thread.",
+        "Send exactly what was asked; a short, friendly line is enough.",
         _PROOFREAD,
     ),
 }
@@ -260,6 +266,8 @@ def reminder_text(
     summary = header_text(f"{label}: {_about(interview)}", SUMMARY_LIMIT)
     checklist = _CALL_CHECKLIST if action.call else _CHECKLIST.get(action.type, ())
     lines = [*checklist]
+    if action.detail:  # what an information request asks for
+        lines.append(one_line(action.detail))
     if action.call:
         lines = [*call_script(action, interview, user), *lines]
     lines += [*_who_lines(action, interview, ctx), ""]

@@ -15,8 +15,10 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
+from zoneinfo import ZoneInfo
 
 from daemon import planner
+from daemon import replies as reply_rules
 from daemon.absence import Absence, absence
 from daemon.backends import from_source, source_ids
 from daemon.codec import (
@@ -31,17 +33,27 @@ from daemon.corrections import corrected, parse_corrections
 from daemon.debrief import Debrief, apply_debrief, parse_debrief, unmatched_notes
 from daemon.detect import READING_VERSION, Detection, detect, same_company, superseded_by
 from daemon.keys import output_key
-from daemon.model import OUTREACH_TYPES, Action, History, Interview, OutputKind, Plan, Skip
+from daemon.model import (
+    OUTREACH_TYPES,
+    Action,
+    History,
+    Interview,
+    Outcome,
+    OutputKind,
+    Plan,
+    Reply,
+    Skip,
+)
 from daemon.ports import (
     DraftSpec,
     DraftStore,
     EventSource,
     ExistingDraft,
+    FoundReply,
     ReminderSpec,
     ReminderStore,
     ReplyQuery,
     ReplyWatcher,
-    first_replies,
 )
 from daemon.reconcile import (
     decide_reminder,
@@ -206,6 +218,7 @@ class _World:
     absence: Absence
     key_bases: dict[str, str]  # interview id -> the id its output keys are made from
     moved: dict[str, dict[str, datetime]]  # interview id -> action -> where the user put it
+    replies: dict[str, tuple[Reply, ...]] = field(default_factory=dict)  # as classified
 
     def key(self, iid: str, action: str, kind: OutputKind, recipient: str = "") -> str:
         return output_key(self.key_bases.get(iid, iid), action, kind, recipient)
@@ -259,15 +272,18 @@ def _world(settings: Settings, reading: Reading, store: StateStore, now: datetim
         absence=absent,
         key_bases={iid: row.keys_from for iid, row in rows.items()},
         moved=dict(moved),
+        replies=store.replies(),
     )
 
 
 def _history(iv: Interview, world: _World, by_company: dict[str, list[datetime]]) -> History:
     row = world.rows.get(iv.id)
     others = [t for other, times in by_company.items() if other != iv.id for t in times]
+    replies = world.replies.get(iv.id, ())
+    outcome, outcome_at = _outcome(row, replies)
     return History(
-        outcome=row.outcome if row and row.outcome else None,  # type: ignore[arg-type]
-        outcome_at=row.outcome_at if row else None,
+        outcome=outcome,
+        outcome_at=outcome_at,
         replied_at=row.replied_at if row else None,
         superseded=iv.id in world.superseded,
         cancelled=iv.id in world.gone,
@@ -278,7 +294,18 @@ def _history(iv: Interview, world: _World, by_company: dict[str, list[datetime]]
         note=row.debrief_note if row else None,
         company_outreach=tuple(sorted(others)),
         moved=dict(world.moved.get(iv.id, {})),
+        replies=replies,
     )
+
+
+def _outcome(
+    row: InterviewRow | None, replies: tuple[Reply, ...]
+) -> tuple[Outcome | None, datetime | None]:
+    """The user's ``outcome`` always wins; else what a rejection or an offer said."""
+    if row is not None and row.outcome:
+        return row.outcome, row.outcome_at  # type: ignore[return-value]
+    read = reply_rules.outcome_of(replies)
+    return (read[0], read[1]) if read else (None, None)
 
 
 def _company_outreach(world: _World) -> dict[str, dict[str, list[datetime]]]:
@@ -394,7 +421,9 @@ def _commit_cursors(store: StateStore, adapters: Adapters, dry_run: bool) -> Non
 def _check_replies(
     settings: Settings, store: StateStore, watcher: ReplyWatcher, world: _World, now: datetime
 ) -> bool:
-    """One search for every interview that awaits a reply; True when one was found."""
+    """One search for every interview that awaits a reply; each new message found is read
+    once (fetched, classified in memory, never stored) and its reading recorded. True when
+    anything new was recorded."""
     queries = [
         ReplyQuery(
             interview_id=iv.id,
@@ -406,12 +435,53 @@ def _check_replies(
         for iv in world.interviews.values()
         if _awaits_reply(iv, world, now)
     ]
-    found = first_replies(watcher.find(queries)) if queries else {}
+    if not queries:
+        return False
+    known = store.reply_refs()
+    new = [found for found in watcher.find(queries) if found.ref not in known]
+    readings = [(found, _read(watcher, found, now)) for found in new]
     with store.transaction():
-        for iid, at in found.items():
-            log.info("%s: the company replied (%s): check-ins cancelled", iid, at.isoformat())
-            store.set_replied(iid, at)
-    return bool(found)
+        for found, reply in readings:
+            if reply is None:
+                continue
+            for iid in found.interview_ids:
+                _record_reply(store, world, iid, reply, ZoneInfo(settings.user.timezone))
+    return any(reply is not None for _found, reply in readings)
+
+
+def _read(watcher: ReplyWatcher, found: FoundReply, now: datetime) -> Reply | None:
+    """What one message says; None when it vanished before it could be read."""
+    from daemon.classify import classify_bytes
+
+    raw = watcher.fetch(found.ref)
+    if raw is None:
+        return None
+    reading = classify_bytes(raw)
+    return Reply(
+        ref=found.ref,
+        received=found.received,
+        category=reading.category,
+        cue=reading.cue,
+        sender=found.sender,
+        read_at=now,
+        subject=found.subject,
+        message_id=found.message_id,
+        references=found.references,
+        thread_id=found.thread_id,
+        new_date=reading.new_date,
+        until=reading.until,
+        asked=reading.asked,
+    )
+
+
+def _record_reply(store: StateStore, world: _World, iid: str, reply: Reply, tz: ZoneInfo) -> None:
+    """Save the reading; an answer (not an auto-reply, noise, delay or acknowledgement)
+    also marks the interview replied, which stops the check-ins."""
+    iv = world.interviews.get(iid)
+    log.info("%s: %s", iid, reply_rules.describe(reply, iv.company if iv else None, tz))
+    store.save_reply(iid, reply)
+    if reply_rules.is_answer(reply.category):
+        store.set_replied(iid, reply.received)
 
 
 def _contact(iv: Interview) -> set[str]:
@@ -588,6 +658,19 @@ def _record_interviews(
                 store.mark_gone(iid, reason, now)
                 changed = True
     return changed
+
+
+def _in_thread(spec: DraftSpec, answered: Reply | None) -> DraftSpec:
+    """The draft as an answer to ``answered``: same conversation, RFC 5322 threading."""
+    if answered is None or not answered.message_id:
+        return spec
+    references = " ".join(x for x in (answered.references, answered.message_id) if x)
+    return replace(
+        spec,
+        in_reply_to=answered.message_id,
+        references=references,
+        thread_id=answered.thread_id,
+    )
 
 
 class _Writer:
@@ -797,7 +880,10 @@ class _Writer:
         specs = self.drafts_mod.compose_drafts(
             action, plan.interview, self.settings.user, self.templates, None, self._context(plan)
         )
-        for spec in map(self._keyed(plan.interview.id, action), specs):
+        specs = list(map(self._keyed(plan.interview.id, action), specs))
+        if action.type == "rejection_thanks":
+            specs = [_in_thread(spec, reply_rules.rejection(plan.replies)) for spec in specs]
+        for spec in specs:
             made_before = self.world.outputs.get(spec.key)
             if made_before is not None and made_before.status != REMOVED:
                 continue  # only a draft we removed ourselves is made again
@@ -838,7 +924,8 @@ class _Writer:
     def _keyed(self, iid: str, action: Action) -> Callable[[DraftSpec], DraftSpec]:
         """A draft's key from the interview's key base (older stores kept older ids)."""
         return lambda spec: replace(
-            spec, key=self.world.key(iid, action.type, "draft", spec.to.email)
+            spec,
+            key=self.world.key(iid, action.type, "draft", self.drafts_mod.recipient_key(spec.to)),
         )
 
     def finish(self, plans: list[Plan]) -> list[Plan]:

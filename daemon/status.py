@@ -12,7 +12,8 @@ from daemon.model import Action, ActionState, ActionType, Interview
 from daemon.planner import delivery_for
 from daemon.progress import LABELS, Step, progress
 from daemon.reconcile import reminder_only_done
-from daemon.report import fmt_time, progress_json
+from daemon.replies import describe
+from daemon.report import fmt_time, progress_json, reply_json
 from daemon.settings import Settings
 from daemon.state import LIVE, ActionRow, InterviewRow, OutputRow, StateStore
 
@@ -27,6 +28,7 @@ def collect(store: StateStore, settings: Settings, now: datetime) -> dict[str, A
             drafts.setdefault(o.interview_id, []).append(o)
     grace = settings.timeline.grace_hours
     rows = store.interviews()
+    replies = store.replies()
     interviews = []
     for iid, row in sorted(rows.items(), key=lambda kv: kv[1].interview.start):
         iv = row.interview
@@ -44,6 +46,10 @@ def collect(store: StateStore, settings: Settings, now: datetime) -> dict[str, A
                 "status": row.status,
                 **progress_json(where, tz),
                 "drafts_waiting": sum(1 for o in drafts.get(iid, []) if o.status == LIVE),
+                "replies": [
+                    {**reply_json(r, tz), "summary": describe(r, iv.company, tz)}
+                    for r in replies.get(iid, ())
+                ],
             }
         )
     last = store.last_cycle()
@@ -227,6 +233,7 @@ def _interview_lines(interviews: list[dict[str, Any]], now: datetime) -> list[st
         after = "nothing planned" if nxt is None else f"{_label(nxt)} {_when(nxt['due'], now)}"
         waiting = str(iv.get("drafts_waiting") or "-")
         lines.append(f"{_clip(name, 24):24} {_clip(iv['stage'], 20):20} {after:27} {waiting:>6}")
+        lines.extend(f"  {_clip(r['summary'], 76)}" for r in iv.get("replies", ()))
     return lines
 
 
