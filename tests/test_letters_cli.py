@@ -76,7 +76,7 @@ def test_debrief_lines_shape_each_letter_and_unfinished_drafts_are_listed(ws: Wo
     assert "review: her team's on-call rota" in first["places"] and first["edited"] is False
     table = ws.run("status", "--now", THANKS).out
     assert "Drafts still holding [[...]] places (2)" in table
-    assert "thank_you to jane@acme.com" in table
+    assert "to jane@acme.com" in table and "to raj@acme.com" in table
     doctor = ws.run("doctor", "--now", THANKS).out
     assert "unfinished drafts: 2 draft(s) still hold [[...]] places" in doctor
 
