@@ -25,6 +25,9 @@ from daemon.settings import Settings
 log = logging.getLogger("interview-followup")
 
 EXIT_OK, EXIT_OTHER, EXIT_USAGE, EXIT_INPUT, EXIT_AUTH = 0, 1, 2, 3, 4
+# The reader of our output went away (`plan --json | head`): what a shell reports for a
+# program that SIGPIPE stopped (128 + 13), so `set -o pipefail` sees the same as for cat.
+EXIT_BROKEN_PIPE = 141
 
 
 class UsageError(Exception):
@@ -147,20 +150,41 @@ def main(argv: Sequence[str] | None = None) -> int:
         code = _dispatch(args)
     except KeyboardInterrupt:
         code = 130
+    except BrokenPipeError:
+        code = _broken_pipe()
     except Exception as exc:
         code = _report(exc, args.debug)
     sys.exit(code)
 
 
+def _broken_pipe() -> int:
+    """Quietly, as Python's documentation of SIGPIPE advises: whatever is still buffered
+    goes to /dev/null, so the interpreter's last flush cannot fail a second time."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError):  # no real file descriptor (tests capture stdout)
+        pass
+    return EXIT_BROKEN_PIPE
+
+
 def _report(exc: BaseException, debug: bool) -> int:
+    if debug:
+        log.exception("failed")
+    code, message = describe(exc)
+    print(f"error: {message}", file=sys.stderr)
+    return code
+
+
+def describe(exc: BaseException) -> tuple[int, str]:
+    """The exit code of interfaces.md for ``exc`` and its one line."""
     from daemon.backends import NotAvailable
+    from daemon.demo import DemoError
     from daemon.ports import AuthError, BadInput
     from daemon.state import StateError
 
-    if debug:
-        log.exception("failed")
     code = EXIT_OTHER
-    from daemon.demo import DemoError
 
     if isinstance(exc, ConfigError | UsageError | NotAvailable | DemoError):
         code = EXIT_USAGE
@@ -171,8 +195,7 @@ def _report(exc: BaseException, debug: bool) -> int:
     message = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
     if code == EXIT_OTHER and not isinstance(exc, StateError) and not _is_adapter(exc):
         message = f"unexpected {type(exc).__name__}: {message} (run with --debug for details)"
-    print(f"error: {message}", file=sys.stderr)
-    return code
+    return code, message
 
 
 def _is_adapter(exc: BaseException) -> bool:
@@ -188,6 +211,10 @@ def _dispatch(args: argparse.Namespace) -> int:
         return cmd_classify(args)
     if args.command == "demo":  # a config of its own: never the user's
         return cmd_demo(args)
+    if args.command == "doctor":  # reports a bad config as one of its checks
+        from daemon import doctor
+
+        return doctor.run(args.config, parse_now(args.now))
     settings = config.load(args.config)
     commands: dict[str, Callable[[argparse.Namespace, Settings], int]] = {
         "plan": cmd_plan,
@@ -197,15 +224,39 @@ def _dispatch(args: argparse.Namespace) -> int:
         "auth": cmd_auth,
         "outcome": cmd_outcome,
         "timeline": cmd_timeline,
-        "doctor": cmd_doctor,
     }
     return commands[args.command](args, settings)
 
 
 def _store(settings: Settings, *, readonly: bool = False) -> Any:
-    from daemon.state import StateStore
+    """The state store; a place it cannot be written is a config problem (exit 2)."""
+    from daemon.state import StateAccessError, StateStore
 
-    return StateStore(settings.state_path, readonly=readonly)
+    try:
+        return StateStore(settings.state_path, readonly=readonly)
+    except StateAccessError as exc:
+        raise _state_path_error(settings, exc) from None
+
+
+def _lock(settings: Settings, command: str) -> Any:
+    """The instance lock next to the store, its folder made private first."""
+    from daemon.lock import InstanceLock
+    from daemon.state import private_folder
+
+    try:
+        private_folder(settings.state_path)
+    except OSError as exc:
+        raise _state_path_error(settings, exc) from None
+    return InstanceLock(settings.state_path, command)
+
+
+def _state_path_error(settings: Settings, exc: Exception) -> ConfigError:
+    from daemon.config import path_error
+
+    if isinstance(exc, OSError):
+        where = exc.filename or settings.state_path
+        return path_error(settings, "state", f"{where}: {exc.strerror or exc}")
+    return path_error(settings, "state", str(exc))
 
 
 def _adapters(settings: Settings, store: Any, now: datetime | None = None) -> Any:
@@ -271,19 +322,23 @@ SYNC_LOCK_WAIT = 5.0  # seconds a `sync` waits for another `sync` (or a daemon) 
 
 
 def cmd_sync(args: argparse.Namespace, settings: Settings) -> int:
-    from daemon.lock import InstanceLock, LockBusy
+    from daemon.lock import LockBusy, LockError
 
     now = parse_now(args.now)
-    lock = InstanceLock(settings.state_path, "sync")
-    if not args.dry_run:  # a dry run writes nothing: it may look while the daemon works
-        try:
-            lock.acquire(wait=SYNC_LOCK_WAIT)
-        except LockBusy as exc:
-            why = "it syncs by itself" if exc.holder.command == "run" else "try again later"
-            print(f"error: {exc}: {why} (see `interview-followup status`)", file=sys.stderr)
-            return EXIT_OTHER
+    if args.dry_run:  # writes nothing, not even the store: it may look while the daemon works
+        _sync_once(settings, now, dry_run=True, verbose=True)
+        return EXIT_OK
+    lock = _lock(settings, "sync")
     try:
-        _sync_once(settings, now, dry_run=args.dry_run, verbose=True)
+        lock.acquire(wait=SYNC_LOCK_WAIT)
+    except LockBusy as exc:
+        why = "it syncs by itself" if exc.holder.command == "run" else "try again later"
+        print(f"error: {exc}: {why} (see `interview-followup status`)", file=sys.stderr)
+        return EXIT_OTHER
+    except LockError as exc:
+        raise _state_path_error(settings, exc) from None
+    try:
+        _sync_once(settings, now, dry_run=False, verbose=True)
     finally:
         lock.release()
     return EXIT_OK
@@ -293,7 +348,7 @@ def _sync_once(settings: Settings, now: datetime, *, dry_run: bool, verbose: boo
     """One cycle, recorded for ``status``; returns its evaluation (the plans as written)."""
     from daemon import service
 
-    store = _store(settings)
+    store = _store(settings, readonly=dry_run)  # a dry run creates no store either
     adapters = _adapters(settings, store, now)
     ev, rep = service.run_cycle(settings, store, adapters, now, dry_run=dry_run)
     _warn(ev.warnings)
@@ -312,18 +367,21 @@ def cmd_run(args: argparse.Namespace, settings: Settings) -> int:
     which then runs at real speed: a replay of a given day, for tests and benchmarks.
     Store and adapters are made by the daemon's worker thread (SQLite is per thread)."""
     from daemon import scheduler
-    from daemon.lock import InstanceLock, LockBusy
+    from daemon.lock import LockBusy, LockError
 
     start = parse_now(args.now)
     shifted = bool(args.now or os.environ.get("INTERVIEW_FOLLOWUP_NOW"))
     clock = scheduler.WallClock(start - datetime.now().astimezone() if shifted else timedelta(0))
-    lock = InstanceLock(settings.state_path, "run")
+    lock = _lock(settings, "run")
     try:
         lock.acquire()
     except LockBusy as exc:
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_USAGE
+    except LockError as exc:
+        raise _state_path_error(settings, exc) from None
     try:
+        _store(settings).close()  # a store we cannot write: exit 2 now, not a degraded daemon
         return scheduler.run(settings, _store, _adapters, clock=clock)
     finally:
         lock.release()
@@ -397,12 +455,6 @@ def cmd_timeline(args: argparse.Namespace, settings: Settings) -> int:
         store.set_timeline_command(iv.id, text)
     print(f"recorded: {iv.title}: decision expected {day:%a %Y-%m-%d}")
     return EXIT_OK
-
-
-def cmd_doctor(args: argparse.Namespace, settings: Settings) -> int:
-    from daemon import doctor
-
-    return doctor.run(settings, parse_now(args.now))
 
 
 def cmd_classify(args: argparse.Namespace) -> int:

@@ -8,6 +8,7 @@ to guarantee here than through a generic validator's error format.
 from __future__ import annotations
 
 import copy
+import math
 import os
 import tomllib
 from dataclasses import fields
@@ -43,6 +44,34 @@ _SECTION_KEYS: dict[str, set[str]] = {
 # keys their backend declares (daemon.backends).
 
 
+# Every number a config may set, with the range it must lie in (both ends included).
+# Lower ends keep the rules' meaning (a check-in needs a positive delay; outreach is never
+# closer than 7 days); upper ends catch typos long before they make absurd plans (a
+# 100000-fold networking reminder) or dates past the calendar's year 9999. The README's
+# configuration section lists the same table.
+LIMITS: dict[tuple[str, str], tuple[float, float]] = {
+    ("detection", "default_length_minutes"): (1, 24 * 60),
+    ("timeline", "prep_minutes_before"): (0, 24 * 60),
+    ("timeline", "prep_length_minutes"): (1, 24 * 60),
+    ("timeline", "debrief_minutes_after"): (0, 24 * 60),
+    ("timeline", "debrief_length_minutes"): (1, 24 * 60),
+    ("timeline", "reminder_length_minutes"): (1, 24 * 60),
+    ("timeline", "thank_you_delay_minutes"): (0, 24 * 60),
+    ("timeline", "linkedin_business_days"): (0, 30),
+    ("timeline", "check_in_default_days"): (1, 365),
+    ("timeline", "check_in_2_days"): (1, 365),
+    ("timeline", "final_min_days"): (1, 365),
+    ("timeline", "final_after_check_in_2_days"): (1, 365),
+    ("timeline", "networking_days"): (1, 365),
+    ("timeline", "networking_count"): (0, 12),
+    ("timeline", "min_outreach_spacing_days"): (7, 365),
+    ("timeline", "grace_hours"): (0, 24 * 365),
+    ("daemon", "poll_minutes"): (0.5, 24 * 60),
+}
+# A number key added without an entry above still gets bounds: these.
+DEFAULT_LIMITS: tuple[float, float] = (0, 100_000)
+
+
 def default_config_path() -> Path:
     """``$INTERVIEW_FOLLOWUP_CONFIG``, then ``$XDG_CONFIG_HOME/interview-followup/config.toml``."""
     env = os.environ.get("INTERVIEW_FOLLOWUP_CONFIG")
@@ -59,8 +88,11 @@ def default_state_path() -> Path:
     return Path(user_data_dir(APP, appauthor=False)) / "state.sqlite3"
 
 
-def load(path: Path | None) -> Settings:
-    """Read and validate the config file; raise ConfigError with one line on any problem."""
+def load(path: Path | None, *, check_paths: bool = True) -> Settings:
+    """Read and validate the config file; raise ConfigError with one line on any problem.
+
+    ``check_paths=False`` skips the checks of ``daemon.paths`` (which look at the disk), for
+    ``doctor``, which reports each of those on its own line."""
     path = (path or default_config_path()).expanduser()
     try:
         raw = path.read_bytes()
@@ -76,7 +108,24 @@ def load(path: Path | None) -> Settings:
         raise ConfigError(f"{path}: config is not UTF-8 text") from None
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{path}: not valid TOML: {exc}") from None
-    return _build(doc, _Ctx(path.resolve()))
+    settings = _build(doc, _Ctx(path.resolve()))
+    if check_paths:
+        check_paths_of(settings)
+    return settings
+
+
+def check_paths_of(settings: Settings) -> None:
+    """ConfigError for the first path problem (an output on the calendar, a folder where a
+    file belongs...), naming its key."""
+    from daemon.paths import problems
+
+    for problem in problems(settings):
+        raise path_error(settings, problem.section, problem.what)
+
+
+def path_error(settings: Settings, section: str, what: str) -> ConfigError:
+    """The one-line error for ``[section] path``, like every other config error."""
+    return ConfigError(f"{settings.config_path}: [{section}] path: {what}")
 
 
 class _Ctx:
@@ -230,8 +279,8 @@ def _user(body: dict[str, Any], ctx: _Ctx) -> UserSettings:
     country = country if country is not None else d.holiday_country
     _check_holidays(country, region, ctx)
     return UserSettings(
-        name=_str(body, "name", "user", ctx) if "name" in body else d.name,
-        email=(_str(body, "email", "user", ctx) if "email" in body else d.email).lower(),
+        name=_required(body, "name", "user", ctx, "the name that signs every draft"),
+        email=_email(_required(body, "email", "user", ctx, "your address"), ctx),
         phone=_str(body, "phone", "user", ctx) if "phone" in body else d.phone,
         timezone=tz,
         holiday_country=country,
@@ -243,16 +292,43 @@ def _user(body: dict[str, Any], ctx: _Ctx) -> UserSettings:
     )
 
 
+def _required(body: dict[str, Any], key: str, section: str, ctx: _Ctx, what: str) -> str:
+    """No built-in stand-in: a draft signed with someone else's name, or a thank-you
+    addressed to the user, is worse than a config that does not start."""
+    if key not in body:
+        raise ctx.fail(section, key, f"is required ({what})")
+    return _str(body, key, section, ctx)
+
+
+def _email(value: str, ctx: _Ctx) -> str:
+    """The user's address must be one the drafts can carry in From:, checked by the same
+    code that writes that header, so a bad one fails here and not in every later sync."""
+    from daemon.drafts import usable_address
+
+    try:
+        usable_address(value)
+    except ValueError:
+        raise ctx.fail("user", "email", f"not a usable e-mail address: {value!r}") from None
+    return value.lower()
+
+
 def _check_holidays(country: str, region: str | None, ctx: _Ctx) -> None:
+    """The country first, then the region within it, so each message names the right key."""
     import holidays
 
     try:
-        holidays.country_holidays(country, subdiv=region, years=2026)
+        holidays.country_holidays(country, years=2026)
     except NotImplementedError:
         raise ctx.fail("user", "holiday_country", f"unknown country {country!r}") from None
-    except Exception:
+    if region is None:
+        return
+    try:
+        holidays.country_holidays(country, subdiv=region, years=2026)
+    except NotImplementedError:
+        known = holidays.list_supported_countries().get(country, [])
+        hint = f" (one of: {', '.join(known)})" if known else f" ({country!r} has no regions)"
         raise ctx.fail(
-            "user", "holiday_region", f"unknown region {region!r} of {country!r}"
+            "user", "holiday_region", f"unknown region {region!r} of {country!r}{hint}"
         ) from None
 
 
@@ -301,19 +377,16 @@ def _grace(value: Any, default: dict[str, float], ctx: _Ctx) -> dict[str, float]
     for action, hours in value.items():
         if action not in default:
             raise ctx.fail("timeline", f"grace_hours.{action}", "unknown action")
-        if not isinstance(hours, int | float) or isinstance(hours, bool) or hours < 0:
-            raise ctx.fail("timeline", f"grace_hours.{action}", "must be a number >= 0")
-        out[action] = float(hours)
+        out[action] = _number(
+            hours, "timeline", f"grace_hours.{action}", ctx, LIMITS[("timeline", "grace_hours")]
+        )
     return out
 
 
 def _poll(body: dict[str, Any], ctx: _Ctx) -> float:
     if "poll_minutes" not in body:
         return 5.0
-    value = body["poll_minutes"]
-    if not isinstance(value, int | float) or isinstance(value, bool) or value <= 0:
-        raise ctx.fail("daemon", "poll_minutes", "must be a number of minutes > 0")
-    return float(value)
+    return _number(body["poll_minutes"], "daemon", "poll_minutes", ctx)
 
 
 def _expect(value: Any, typ: type, section: str, key: str, ctx: _Ctx) -> Any:
@@ -334,11 +407,35 @@ def _bool(body: dict[str, Any], key: str, section: str, ctx: _Ctx) -> bool:
     return value
 
 
-def _int(body: dict[str, Any], key: str, section: str, ctx: _Ctx, minimum: int) -> int:
-    value: int = _expect(body[key], int, section, key, ctx)
-    if value < minimum:
-        raise ctx.fail(section, key, f"must be >= {minimum}")
+def _limits(section: str, key: str, minimum: float | None = None) -> tuple[float, float]:
+    low, high = LIMITS.get((section, key), DEFAULT_LIMITS)
+    return (low if minimum is None else max(low, minimum)), high
+
+
+def _int(
+    body: dict[str, Any], key: str, section: str, ctx: _Ctx, minimum: int | None = None
+) -> int:
+    """A whole number within ``LIMITS`` (``minimum`` may only raise the lower end)."""
+    value = body[key]
+    low, high = _limits(section, key, minimum)
+    what = f"must be a whole number from {low:g} to {high:g}"
+    if not isinstance(value, int) or isinstance(value, bool):
+        raise ctx.fail(section, key, what)
+    if not low <= value <= high:
+        raise ctx.fail(section, key, f"{what}, not {value}")
     return value
+
+
+def _number(
+    value: Any, section: str, key: str, ctx: _Ctx, limits: tuple[float, float] | None = None
+) -> float:
+    """A finite number (TOML allows ``nan`` and ``inf``) within its limits."""
+    low, high = limits or _limits(section, key)
+    if not isinstance(value, int | float) or isinstance(value, bool):
+        raise ctx.fail(section, key, f"must be a number from {low:g} to {high:g}")
+    if not math.isfinite(value) or not low <= value <= high:
+        raise ctx.fail(section, key, f"must be a number from {low:g} to {high:g}, not {value}")
+    return float(value)
 
 
 def _str_list(body: dict[str, Any], key: str, section: str, ctx: _Ctx) -> list[str]:

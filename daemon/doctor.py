@@ -7,7 +7,9 @@ from collections.abc import Callable
 from datetime import datetime
 from functools import partial
 from pathlib import Path
+from typing import Any
 
+from daemon import paths
 from daemon.settings import Settings
 
 OK, FAIL, NOTE = "ok", "problem", "note"
@@ -15,7 +17,12 @@ UNIT, TIMER = "interview-followup.service", "interview-followup-sync.timer"
 
 
 class Problem(Exception):
-    """A check failed; the message says what to do (exit 1)."""
+    """A check failed; the message says what to do. ``code`` is the exit code it stands
+    for: 2 for what the config must change (a path), 1 otherwise."""
+
+    def __init__(self, message: str, code: int = 1) -> None:
+        super().__init__(message)
+        self.code = code
 
 
 class Note(Exception):
@@ -30,47 +37,81 @@ def writable_dir(path: Path) -> bool:
     return os.access(probe, os.W_OK)
 
 
-def run(settings: Settings, now: datetime) -> int:
+def run(config_path: Path | None, now: datetime) -> int:
     """Print one line per check; the exit code is that of the first problem found."""
-    from daemon import backends
+    from daemon import backends, config
 
+    try:
+        settings = config.load(config_path, check_paths=False)
+    except config.ConfigError as exc:
+        print(f"{FAIL:8} config: {exc}")
+        return 2
+    found = paths.problems(settings)
     chosen = backends.configured(settings)
+
+    def paths_first(section: str, check: Callable[[], str]) -> Callable[[], str]:
+        """The config's path problem for ``section`` (exit 2) before its own check."""
+
+        def checked() -> str:
+            for problem in found:
+                if problem.section == section:
+                    raise Problem(f"[{section}] path: {problem.what}", 2)
+            return check()
+
+        return checked
+
     checks: list[tuple[str, Callable[[], str]]] = [
         ("config", lambda: f"{settings.config_path} is valid"),
-        ("calendar", lambda: _check_source(settings, now)),
-        ("reminders", lambda: chosen["reminders"].check(settings)),
-        ("drafts", lambda: chosen["drafts"].check(settings)),
+        ("calendar", paths_first("source", lambda: _check_source(settings, now))),
+        ("reminders", paths_first("reminders", lambda: chosen["reminders"].check(settings))),
+        ("drafts", paths_first("drafts", lambda: chosen["drafts"].check(settings))),
         *((a.name, partial(a.check, settings)) for a in backends.accounts_in_use(settings)),
-        ("state", lambda: _check_state(settings)),
-        ("templates", lambda: _check_templates(settings)),
+        ("state", paths_first("state", lambda: _check_state(settings))),
+        ("templates", paths_first("templates", lambda: _check_templates(settings))),
         ("lock", lambda: _check_lock(settings)),
         ("systemd", _check_systemd),
     ]
     first_code = 0
     for name, check in checks:
-        try:
-            print(f"{OK:8} {name}: {check()}")
-        except Note as note:
-            print(f"{NOTE:8} {name}: {note}")
-        except Problem as problem:
-            print(f"{FAIL:8} {name}: {problem}")
-            first_code = first_code or 1
-        except Exception as exc:
-            from daemon.cli import _report
-
-            print(f"{FAIL:8} {name}: ", end="", flush=True)
-            code = _report(exc, False)
-            first_code = first_code or code
+        status, message, code = _outcome(check)
+        print(f"{status:8} {name}: {message}")
+        first_code = first_code or code
     return first_code
+
+
+def _outcome(check: Callable[[], str]) -> tuple[str, str, int]:
+    """(status, one line, exit code) of one check; whatever it raises stays on its line."""
+    from daemon.cli import describe
+
+    try:
+        return OK, check(), 0
+    except Note as note:
+        return NOTE, str(note), 0
+    except Problem as problem:
+        return FAIL, str(problem), problem.code
+    except PermissionError as exc:  # a backend's place we cannot write: the line names its key
+        return FAIL, str(exc), 2
+    except Exception as exc:
+        code, message = describe(exc)
+        return FAIL, message, code
+
+
+def _reading_store(settings: Settings) -> Any:
+    """The store as ``plan`` reads it; an empty one if it cannot be read (the state check
+    says why), so the calendar check is about the calendar."""
+    from daemon.state import StateError, StateStore
+
+    try:
+        return StateStore(settings.state_path, readonly=True)
+    except StateError:
+        return StateStore(settings.state_path, empty=True)
 
 
 def _check_source(settings: Settings, now: datetime) -> str:
     from daemon import backends
     from daemon.service import evaluate
-    from daemon.state import StateStore
 
-    store = StateStore(settings.state_path, readonly=True)
-    ev = evaluate(settings, store, backends.make_source(settings), now)
+    ev = evaluate(settings, _reading_store(settings), backends.make_source(settings), now)
     return (
         f"{backends.configured(settings)['source'].check(settings)}: "
         f"{len(ev.plans)} interviews, {len(ev.skipped)} skipped, {len(ev.warnings)} warnings"
@@ -78,13 +119,24 @@ def _check_source(settings: Settings, now: datetime) -> str:
 
 
 def _check_state(settings: Settings) -> str:
-    from daemon.state import StateStore
+    """Opens the store read-only and probes a write without creating anything: doctor
+    must leave no store behind where none was."""
+    from daemon.state import StateError, StateStore, check_writable
 
-    store = StateStore(settings.state_path)
-    last = store.last_cycle()
-    store.close()
+    path = settings.state_path
+    if not path.exists():
+        if not writable_dir(path.parent):
+            raise Problem(f"[state] path: {path} cannot be created: its folder is not writable", 2)
+        return f"{path} does not exist yet: the first sync creates it"
+    try:
+        check_writable(path)
+        store = StateStore(path, readonly=True)
+        last = store.last_cycle()
+        store.close()
+    except StateError as exc:
+        raise Problem(f"[state] path: {exc}", 2) from None
     when = f"last cycle {last[0].isoformat(timespec='seconds')}" if last else "no cycle yet"
-    return f"{settings.state_path} opens ({when})"
+    return f"{path} opens ({when})"
 
 
 def _check_templates(settings: Settings) -> str:
@@ -107,7 +159,7 @@ def _check_lock(settings: Settings) -> str:
         return f"{lock_path(settings.state_path)} held by `{held.command}` ({pid}): {what}"
     path = lock_path(settings.state_path)
     if not writable_dir(path.parent):
-        raise Problem(f"{path.parent}: not writable, so `run` cannot take its lock")
+        raise Problem(f"{path.parent}: not writable, so `run` cannot take its lock", 2)
     return f"{path} is free: no daemon running"
 
 

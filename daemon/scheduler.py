@@ -294,6 +294,9 @@ class Service:
         self.ready = threading.Event()
         self._busy_since: float | None = None
         self._last_start: datetime | None = None
+        self._reload_guard = threading.Lock()
+        self._reload_waiting = False
+        self._reloads = 0
         self.scheduler = BackgroundScheduler(
             executors={"default": ThreadPoolExecutor(1)},
             job_defaults=dict(JOB_DEFAULTS),
@@ -315,8 +318,19 @@ class Service:
             self.scheduler.shutdown(wait=True)
 
     def request_reload(self) -> None:
-        """From the main thread: the reload runs in the worker, between two cycles."""
-        self.scheduler.add_job(self._reload, id=RELOAD_JOB, replace_existing=True)
+        """From the main thread: the reload runs in the worker, between two cycles.
+
+        Every SIGHUP takes effect: one that comes while a reload is waiting is covered by
+        it (it has not read the file yet); one that comes while a reload runs queues one
+        more, under a new job id, since APScheduler skips a job whose id is still running
+        (``max_instances=1``)."""
+        with self._reload_guard:
+            if self._reload_waiting:
+                return
+            self._reload_waiting = True
+            self._reloads += 1
+            job_id = f"{RELOAD_JOB}:{self._reloads}"
+        self.scheduler.add_job(self._reload, id=job_id)
 
     # jobs (all run in the one worker thread) --------------------------------------------
 
@@ -344,6 +358,8 @@ class Service:
         )
 
     def _reload(self) -> None:
+        with self._reload_guard:  # from here on, a new SIGHUP needs a reload of its own
+            self._reload_waiting = False
         if self.stopping.is_set():
             return
         if self.engine.reload():
@@ -430,24 +446,15 @@ class _Signals:
 
     SIGNALS = frozenset({signal.SIGTERM, signal.SIGINT, signal.SIGHUP})
 
-    def __init__(self) -> None:
-        self._old: set[int | signal.Signals] | None = None
-
     def block(self) -> None:
-        self._old = signal.pthread_sigmask(signal.SIG_BLOCK, self.SIGNALS)
+        """For good: they stay blocked until the process exits. Unblocked again, a second
+        SIGTERM (systemd's, or a second Ctrl-C) in the last moments of an orderly stop
+        would kill us and turn exit 0 into -15; ``run`` is a process's main loop, so
+        nothing after it expects them back, and pending ones die with the process."""
+        signal.pthread_sigmask(signal.SIG_BLOCK, self.SIGNALS)
 
     def wait(self) -> int:
         return signal.sigwait(self.SIGNALS)
-
-    def restore(self) -> None:
-        """Unblock again (tests run the CLI in-process), first dropping any signal that
-        arrived during shutdown: a second SIGTERM must not turn exit 0 into a kill."""
-        if self._old is None:
-            return
-        pending = signal.sigpending() & self.SIGNALS
-        while pending and signal.sigtimedwait(pending, 0) is not None:
-            pending = signal.sigpending() & self.SIGNALS
-        signal.pthread_sigmask(signal.SIG_SETMASK, self._old)
 
 
 def _journal_levels() -> None:
@@ -503,6 +510,5 @@ def run(
         notifier.stopping()
     finally:
         service.stop()
-        signals.restore()
     log.info("stopped")
     return 0

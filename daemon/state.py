@@ -7,8 +7,11 @@ result. WAL mode and short transactions keep a reader (``status``) from blocking
 
 from __future__ import annotations
 
+import errno
 import json
+import os
 import sqlite3
+import stat
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -79,6 +82,41 @@ class StateError(Exception):
     """The state store cannot be opened or used; one line for the user."""
 
 
+class StateAccessError(StateError):
+    """The store's place cannot be written (read-only file or folder, a folder in its
+    place): fixed by the user through ``[state] path`` or permissions, so the CLI reports it
+    as a config problem naming that key."""
+
+
+# The store holds names and addresses: private to the user. The file is always ours; its
+# folder is tightened only when nothing but our files is in it (we made it), never a
+# folder of the user's that merely holds a store they pointed at.
+FILE_MODE, FOLDER_MODE = 0o600, 0o700
+_COMPANIONS = ("", "-wal", "-shm", "-journal", ".lock")
+
+
+def private_folder(path: Path) -> None:
+    """Create the store's folder private to the user, or tighten one that holds nothing
+    but this store (which a version without this check made world-readable)."""
+    folder = path.parent
+    if not folder.exists():
+        folder.mkdir(mode=FOLDER_MODE, parents=True, exist_ok=True)
+        return
+    ours = {path.name + suffix for suffix in _COMPANIONS}
+    if set(os.listdir(folder)) <= ours and stat.S_IMODE(folder.stat().st_mode) & 0o077:
+        folder.chmod(FOLDER_MODE)
+
+
+def _private_files(path: Path) -> None:
+    """The store and its companions 0600; SQLite gives new -wal/-shm files its mode."""
+    if not path.exists():
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, FILE_MODE))
+    for suffix in _COMPANIONS:
+        companion = path.with_name(path.name + suffix)
+        if companion.exists() and stat.S_IMODE(companion.stat().st_mode) & 0o077:
+            companion.chmod(FILE_MODE)
+
+
 @dataclass(frozen=True)
 class InterviewRow:
     interview: Interview
@@ -116,6 +154,44 @@ class ActionRow:
     done_at: datetime | None
 
 
+def check_writable(path: Path) -> None:
+    """StateAccessError unless the existing store at ``path`` takes a write; creates and
+    changes nothing (``doctor``)."""
+    try:
+        db = sqlite3.connect(f"file:{path}?mode=rw", uri=True, isolation_level=None, timeout=5)
+        try:
+            _probe_write(db)
+        finally:
+            db.close()
+    except sqlite3.Error as exc:
+        raise _open_error(path, exc) from None
+
+
+def _probe_write(db: sqlite3.Connection) -> None:
+    """A write rolled back: a store that is read-only for us opens and reads fine (even
+    ``BEGIN IMMEDIATE`` passes in WAL mode), so find out now, not in a cycle's writes."""
+    db.execute("BEGIN IMMEDIATE")
+    try:
+        db.execute("INSERT OR REPLACE INTO meta VALUES ('probe', '')")
+    finally:
+        db.execute("ROLLBACK")
+
+
+def _open_error(path: Path, exc: sqlite3.Error) -> StateError:
+    if _is_access(exc):
+        return StateAccessError(f"{path}: cannot be written: {exc}")
+    return StateError(f"{path}: cannot open the state store: {exc}")
+
+
+def _is_access(exc: sqlite3.Error) -> bool:
+    """Errors that the store's place causes, not its content."""
+    code = getattr(exc, "sqlite_errorcode", None)
+    primary = None if code is None else code & 0xFF
+    return primary in (sqlite3.SQLITE_READONLY, sqlite3.SQLITE_CANTOPEN, sqlite3.SQLITE_PERM) or (
+        primary is None and ("readonly" in str(exc) or "unable to open" in str(exc))
+    )
+
+
 def _dt(value: str | None) -> datetime | None:
     return None if value is None else datetime.fromisoformat(value)
 
@@ -123,28 +199,38 @@ def _dt(value: str | None) -> datetime | None:
 class StateStore:
     """One SQLite file. ``readonly`` opens without creating (``plan`` writes nothing)."""
 
-    def __init__(self, path: Path, *, readonly: bool = False) -> None:
+    def __init__(self, path: Path, *, readonly: bool = False, empty: bool = False) -> None:
+        """``empty``: read-only and in memory whatever is at ``path`` (nothing known yet)."""
         self.path = path
-        self.readonly = readonly
+        self.readonly = readonly or empty
         try:
-            if readonly:
-                if path.exists():
+            if self.readonly:
+                if path.exists() and not empty:
                     uri = f"file:{path}?mode=ro"
                     self._db = sqlite3.connect(uri, uri=True, isolation_level=None)
                 else:
                     self._db = sqlite3.connect(":memory:", isolation_level=None)
                     self._db.executescript(_SCHEMA)
             else:
-                path.parent.mkdir(parents=True, exist_ok=True)
-                self._db = sqlite3.connect(str(path), isolation_level=None, timeout=30)
-                self._db.execute("PRAGMA journal_mode=WAL")
-                self._db.execute("PRAGMA synchronous=FULL")
-                self._db.executescript(_SCHEMA)
-                self._check_version()
+                self._open_for_writing(path)
         except sqlite3.Error as exc:
-            raise StateError(f"{path}: cannot open the state store: {exc}") from None
+            raise _open_error(path, exc) from None
         except OSError as exc:
-            raise StateError(f"{path}: cannot create the state store: {exc.strerror}") from None
+            why = exc.strerror or str(exc)
+            raise StateAccessError(f"{path}: cannot create the state store: {why}") from None
+
+    def _open_for_writing(self, path: Path) -> None:
+        """Private files (see ``private_folder``), WAL, the schema, and a write probe."""
+        if path.is_dir():
+            raise IsADirectoryError(errno.EISDIR, "is a folder, not a file", str(path))
+        private_folder(path)
+        _private_files(path)
+        self._db = sqlite3.connect(str(path), isolation_level=None, timeout=30)
+        self._db.execute("PRAGMA journal_mode=WAL")
+        self._db.execute("PRAGMA synchronous=FULL")
+        self._db.executescript(_SCHEMA)
+        self._check_version()
+        _probe_write(self._db)
 
     def _check_version(self) -> None:
         row = self._db.execute("SELECT value FROM meta WHERE key='schema'").fetchone()

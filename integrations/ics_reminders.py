@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import stat
 import tempfile
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -82,18 +83,24 @@ class IcsReminders(ReminderStore):
             ) from None
 
     def _write(self, data: bytes) -> None:
+        """Through a symlink, the link's target is replaced, next to itself: the link
+        (into a folder a calendar app subscribes to, say) stays a link."""
+        target = Path(os.path.realpath(self.path))
         try:
-            if self.path.exists() and self.path.read_bytes() == data:
+            if target.exists() and target.read_bytes() == data:
                 return
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(prefix=".reminders-", dir=self.path.parent)
+            mode = stat.S_IMODE(target.stat().st_mode) if target.exists() else None
+            target.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(prefix=".reminders-", dir=target.parent)
             try:
+                if mode is not None:  # keep what the user gave the file (new ones: 0600)
+                    os.fchmod(fd, mode)
                 with os.fdopen(fd, "wb") as fh:
                     fh.write(data)
                     fh.flush()
                     os.fsync(fh.fileno())
-                os.replace(tmp, self.path)
-                _fsync_dir(self.path.parent)
+                os.replace(tmp, target)
+                _fsync_dir(target.parent)
             except BaseException:
                 Path(tmp).unlink(missing_ok=True)
                 raise
