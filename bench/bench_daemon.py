@@ -6,7 +6,8 @@ usage: python bench/bench_daemon.py [--idle 20] [--runs 5]
    uses over ``--idle`` seconds, with systemd's watchdog on as the unit sets it
    (WatchdogSec=2min: a ping every 60 s). Target: close to zero (no busy loop).
 2. Idle RSS: VmRSS from /proc/<pid>/status after the idle period. Target: < 80 MB.
-3. Due-to-draft delay: a calendar whose interview ended a moment ago, with
+3. Stop: seconds from SIGTERM to the process's exit (code 0), when idle. Target: < 1 s.
+4. Due-to-draft delay: a calendar whose interview ended a moment ago, with
    ``thank_you_delay_minutes = 1``, so the thank-you is due a few seconds after the
    daemon is ready; the delay is real wall-clock time from the due instant to the draft
    files being in the Maildir. Target: < 2 s. Repeated ``--runs`` times.
@@ -67,10 +68,13 @@ def start(
     return proc, notify
 
 
-def stop(proc: subprocess.Popen[bytes]) -> None:
+def stop(proc: subprocess.Popen[bytes]) -> float:
+    """SIGTERM; seconds until the process is gone (exit 0 required)."""
+    started = time.monotonic()
     proc.terminate()
-    if proc.wait(30) != 0:
+    if proc.wait(60) != 0:
         raise SystemExit(f"daemon exited {proc.returncode}")
+    return time.monotonic() - started
 
 
 def cpu_seconds(pid: int) -> float:
@@ -85,8 +89,9 @@ def rss_mb(pid: int) -> float:
     raise RuntimeError("no VmRSS")
 
 
-def idle(seconds: float) -> tuple[float, float, float]:
-    """(CPU seconds over the idle period, its share of one core in %, RSS in MB)."""
+def idle(seconds: float) -> tuple[float, float, float, float]:
+    """(CPU seconds over the idle period, its share of one core in %, RSS in MB, seconds
+    from SIGTERM to exit)."""
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
         (work / "config.toml").write_text(CONFIG)
@@ -101,8 +106,8 @@ def idle(seconds: float) -> tuple[float, float, float]:
             used = cpu_seconds(proc.pid) - before
             rss = rss_mb(proc.pid)
         finally:
-            stop(proc)
-    return used, 100 * used / seconds, rss
+            stopped = stop(proc)
+    return used, 100 * used / seconds, rss, stopped
 
 
 def calendar_ending(end: datetime) -> str:
@@ -162,9 +167,10 @@ def main() -> None:
     ap.add_argument("--runs", type=int, default=5, help="due-to-draft measurements")
     args = ap.parse_args()
 
-    used, share, rss = idle(args.idle)
+    used, share, rss, stopped = idle(args.idle)
     print(f"idle CPU over {args.idle:g} s: {used:.3f} s ({share:.3f}% of one core)")
     print(f"idle RSS: {rss:.1f} MB")
+    print(f"SIGTERM -> exit 0 when idle: {stopped:.3f} s")
     delays = [latency_once(lead=4.0) for _ in range(args.runs)]
     print(
         f"due -> draft delay over {args.runs} runs: median {statistics.median(delays):.3f} s,"

@@ -238,6 +238,14 @@ def _store(settings: Settings, *, readonly: bool = False) -> Any:
         raise _state_path_error(settings, exc) from None
 
 
+def _daemon_store(settings: Settings) -> Any:
+    """The daemon's store: a failure to open it is a degraded state (``status`` says which),
+    not a config error, since it can be fixed while the daemon keeps running."""
+    from daemon.state import StateStore
+
+    return StateStore(settings.state_path)
+
+
 def _lock(settings: Settings, command: str) -> Any:
     """The instance lock next to the store, its folder made private first."""
     from daemon.lock import InstanceLock
@@ -382,7 +390,7 @@ def cmd_run(args: argparse.Namespace, settings: Settings) -> int:
         raise _state_path_error(settings, exc) from None
     try:
         _store(settings).close()  # a store we cannot write: exit 2 now, not a degraded daemon
-        return scheduler.run(settings, _store, _adapters, clock=clock)
+        return scheduler.run(settings, _daemon_store, _adapters, clock=clock)
     finally:
         lock.release()
 

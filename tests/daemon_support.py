@@ -55,7 +55,7 @@ class NotifySocket:
             pass
         return any(key in fields for fields in self.received)
 
-    def wait_for(self, key: str, timeout: float = 20.0) -> dict[str, str]:
+    def wait_for(self, key: str, timeout: float = 60.0) -> dict[str, str]:
         """The next datagram carrying ``key`` (earlier ones are kept in ``received``)."""
         deadline = time.monotonic() + timeout
         while (left := deadline - time.monotonic()) > 0:
@@ -97,13 +97,13 @@ class Daemon:
     def log(self) -> str:
         return self.log_path.read_text()
 
-    def wait_log(self, text: str, timeout: float = 20.0, count: int = 1) -> str:
+    def wait_log(self, text: str, timeout: float = 60.0, count: int = 1) -> str:
         return wait_until(lambda: self.log().count(text) >= count, timeout, self.log)
 
     def send(self, sig: int) -> None:
         self.proc.send_signal(sig)
 
-    def stop(self, sig: int = signal.SIGTERM, timeout: float = 30.0) -> int:
+    def stop(self, sig: int = signal.SIGTERM, timeout: float = 60.0) -> int:
         if self.proc.poll() is None:
             self.proc.send_signal(sig)
         try:

@@ -13,6 +13,7 @@ import signal
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from collections.abc import Iterator
 from dataclasses import replace
@@ -298,6 +299,14 @@ def test_after_days_asleep_the_first_cycle_does_what_is_still_useful(ws: Workspa
     assert all(t > woke for t in engine.due_times(woke))
 
 
+def _drafts_written_at(ws: Workspace) -> list[datetime]:
+    store = StateStore(ws.root / "state.sqlite3", readonly=True)
+    try:
+        return [row.written_at for row in store.outputs().values() if row.kind == "draft"]
+    finally:
+        store.close()
+
+
 def _draft_recipients(ws: Workspace) -> list[str]:
     import email
     from email import policy
@@ -346,8 +355,8 @@ def test_run_speaks_to_systemd_and_stops_cleanly(ws: Workspace, stop_signal: int
         assert ws.reminders.exists()  # READY=1 comes after the first cycle
         assert ready["STATUS"] == "next: thank_you for Acme at 2026-12-01 16:00"
         assert ready["MAINPID"] == str(d.pid)
-        sock.wait_for("WATCHDOG", 5)
-        sock.wait_for("WATCHDOG", 5)  # every 0.2 s: half of WATCHDOG_USEC
+        sock.wait_for("WATCHDOG")
+        sock.wait_for("WATCHDOG")  # every 0.2 s: half of WATCHDOG_USEC
         d.send(stop_signal)
         assert sock.wait_for("STOPPING")["STOPPING"] == "1"
         assert d.stop() == 0
@@ -362,17 +371,18 @@ def test_run_speaks_to_systemd_and_stops_cleanly(ws: Workspace, stop_signal: int
 
 
 def test_a_draft_appears_at_its_due_second_not_at_the_next_poll(ws: Workspace) -> None:
+    """The state store records each draft at the daemon's clock when it wrote it: at or
+    after 16:00:00, when it is due, and before 16:04:57, the next poll. Judged by that
+    clock, not by how long a loaded machine took to start the process (bench: 0.02 s)."""
     sock = NotifySocket()
-    started = time.monotonic()
     d = Daemon(ws.config, "2026-12-01T15:59:57-05:00", sock)  # thank_you due at 16:00:00
     try:
         sock.wait_for("READY")
-        assert ws.draft_files() == []  # not before its time
-        wait_until(lambda: len(ws.draft_files()) == 2, 30, lambda: str(ws.draft_files()))
-        elapsed = time.monotonic() - started
-        # due 3 s after the start; the next poll is 5 minutes away. The slack is for a
-        # loaded machine's interpreter start-up, not for the daemon (bench: 0.02 s late).
-        assert 2.5 < elapsed < 3 + 20
+        wait_until(lambda: len(_drafts_written_at(ws)) == 2, 60, lambda: str(ws.draft_files()))
+        assert len(ws.draft_files()) == 2
+        due, poll = at("2026-12-01T16:00:00-05:00"), at("2026-12-01T16:04:57-05:00")
+        written = _drafts_written_at(ws)
+        assert all(due <= t < poll for t in written), written
         status_line = sock.wait_for("STATUS")["STATUS"]
         assert status_line.startswith("next: ") and "thank_you for Acme" not in status_line
         assert d.stop() == 0
@@ -388,10 +398,9 @@ def test_one_daemon_per_state_store_and_sync_says_why_it_cannot(
     d = Daemon(ws.config, "2026-11-30T12:00:00-05:00", sock)
     try:
         sock.wait_for("READY")
-        t0 = time.monotonic()
         second = run_cli(ws.config, "run")
         assert second.returncode == 2
-        assert time.monotonic() - t0 < 5  # at once: no waiting for the first to go away
+        assert d.proc.poll() is None  # it did not wait for the first one to go away
         assert second.stderr.strip().endswith(
             f"error: another interview-followup run (pid {d.pid}) holds {ws.root}/"
             "state.sqlite3.lock"
@@ -436,6 +445,90 @@ def test_sighup_reloads_the_config_and_keeps_the_old_one_if_the_new_is_bad(
     assert "poll_minutes" in d.log()
 
 
+class Gate:
+    """The real calendar source, held at its next look while ``holding``: a calendar that
+    takes as long to read as the test needs, so a second SIGHUP surely meets a reload."""
+
+    def __init__(self) -> None:
+        self.inner: Any = None
+        self.holding = False
+        self.entered = threading.Event()
+        self.opened = threading.Event()
+
+    def _pass(self) -> None:
+        if self.holding:
+            self.entered.set()
+            assert self.opened.wait(60)
+
+    def fingerprint(self) -> str | None:
+        self._pass()
+        return str(self.inner.fingerprint())
+
+    def read(self) -> SourceRead:
+        self._pass()
+        result: SourceRead = self.inner.read()
+        return result
+
+
+def test_a_sighup_while_a_reload_runs_takes_effect_too(ws: Workspace) -> None:
+    """APScheduler skips a job whose id is still running: a reload asked for during a
+    reload must run after it, not vanish."""
+    from daemon.scheduler import Service, WallClock
+
+    gate = Gate()
+
+    def adapters(settings: Any, store: Any) -> Any:
+        real = cli._adapters(settings, store)
+        gate.inner = real.source
+        return replace(real, source=gate)
+
+    engine = Engine(config.load(ws.config), lambda s: StateStore(s.state_path), adapters)
+    clock = WallClock(at("2026-11-30T12:00:00-05:00") - datetime.now().astimezone())
+    service = Service(engine, clock, Notifier({}))
+    good = ws.config.read_text()
+    service.start()
+    try:
+        assert service.ready.wait(60)
+        gate.holding = True
+        ws.config.write_text(good + "\n[daemon]\npoll_minutes = 2\n")
+        service.request_reload()
+        assert gate.entered.wait(60)  # the reload read the file; its cycle is under way
+        assert engine.settings.poll_minutes == 2
+        ws.config.write_text(good + "\n[daemon]\npoll_minutes = 3\n")
+        service.request_reload()  # the second SIGHUP
+        gate.holding = False
+        gate.opened.set()
+        wait_until(lambda: engine.settings.poll_minutes == 3, 60)
+        wait_until(lambda: _poll_every(service) == timedelta(minutes=3), 60)
+    finally:
+        gate.opened.set()
+        service.stop()
+
+
+def _poll_every(service: Any) -> timedelta:
+    from daemon.scheduler import POLL_JOB
+
+    interval: timedelta = service.scheduler.get_job(POLL_JOB).trigger.interval
+    return interval
+
+
+def test_more_stop_signals_during_the_shutdown_still_end_in_exit_0(ws: Workspace) -> None:
+    """systemd, or an impatient user, may signal again while the daemon stops."""
+    sock = NotifySocket()
+    d = Daemon(ws.config, "2026-11-30T12:00:00-05:00", sock)
+    try:
+        sock.wait_for("READY")
+        deadline = time.monotonic() + 60
+        while d.proc.poll() is None and time.monotonic() < deadline:
+            d.send(signal.SIGTERM)
+            time.sleep(0.002)
+        assert d.stop() == 0, d.log()
+    finally:
+        d.kill()
+        sock.close()
+    assert "info: stopped" in d.log()
+
+
 def test_the_daemon_degrades_and_recovers_when_the_calendar_goes_and_comes_back(
     ws: Workspace,
 ) -> None:
@@ -448,7 +541,7 @@ def test_the_daemon_degrades_and_recovers_when_the_calendar_goes_and_comes_back(
         for n in (1, 2, 3):  # each SIGHUP runs a cycle; the log says it once
             d.send(signal.SIGHUP)
             d.wait_log("config reloaded", count=n)
-            wait_until(lambda n=n: _cycles(ws) >= 1 + n, 10)
+            wait_until(lambda n=n: _cycles(ws) >= 1 + n, 60)
         assert d.log().count("error: ") == 1
         assert f"error: {ws.calendar}: no such file" in d.log()
         status_line = sock.wait_for("STATUS")["STATUS"]
