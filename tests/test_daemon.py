@@ -572,7 +572,8 @@ def test_sigterm_in_the_middle_of_a_cycle_lets_it_finish_and_record(ws: Workspac
     ws.calendar.write_text(big_calendar(30))
     d = Daemon(ws.config, "2026-12-04T03:07:30-05:00")
     try:
-        d.wait_log("info: running; polling every")  # the first cycle starts now
+        # The reminders file is written first, the drafts after it: the cycle is under way.
+        wait_until(ws.reminders.exists, 60, d.log)
         d.send(signal.SIGTERM)
         assert d.stop() == 0
     finally:
