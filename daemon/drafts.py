@@ -520,11 +520,6 @@ def usable_address(email: str) -> str:
     return _addr_spec(email)
 
 
-def usable_address(email: str) -> str:
-    """The addr-spec a draft would carry for ``email``; ValueError if there is none."""
-    return _addr_spec(email)
-
-
 def address_header(name: str, person: Person) -> str:
     """The pre-folded value of a From/To header for ``person``."""
     addr = _addr_spec(person.email)
