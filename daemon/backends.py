@@ -40,12 +40,14 @@ BACKENDS: dict[Role, dict[str, str]] = {
     "drafts": {
         "maildir": "integrations.local:MaildirBackend",
         "gmail": "integrations.google:GmailBackend",
+        "imap": "integrations.imap:ImapDraftsBackend",
     },
 }
 # section name -> "module:class" of its Account
 ACCOUNTS: dict[str, str] = {
     "google": "integrations.google:GoogleAccount",
     "caldav": "integrations.caldav:CalDAVAccount",
+    "imap": "integrations.imap:ImapAccount",
 }
 DEFAULT_TYPES: dict[Role, str] = {"source": "ics", "reminders": "ics", "drafts": "maildir"}
 

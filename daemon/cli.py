@@ -108,7 +108,8 @@ def _setup_logging(debug: bool) -> None:
     root = logging.getLogger()
     root.handlers[:] = [handler]
     root.setLevel(logging.DEBUG if debug else logging.INFO)
-    for noisy in ("googleapiclient", "google", "urllib3", "apscheduler", "caldav", "niquests"):
+    for noisy in ("googleapiclient", "google", "urllib3", "apscheduler", "caldav", "niquests",
+                   "imapclient"):
         logging.getLogger(noisy).setLevel(logging.DEBUG if debug else logging.ERROR)
     warnings.simplefilter("default")
     warnings.showwarning = _log_warning

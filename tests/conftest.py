@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import shutil
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -111,3 +112,48 @@ def ws(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Workspace:
 
 def action(iv: Any, type_: str) -> Any:
     return next(a for a in iv["actions"] if a["type"] == type_)
+
+
+# -- real servers started by the tests --------------------------------------------------------
+
+
+@pytest.fixture
+def dovecot() -> Iterator[Any]:
+    """A fresh Dovecot for one test (see tests/dovecot.py); skipped, loudly, without it."""
+    from tests.dovecot import Dovecot, require_dovecot
+
+    server = Dovecot(require_dovecot()).start()
+    try:
+        yield server
+    finally:
+        server.cleanup()
+
+
+@pytest.fixture
+def memory_keyring() -> Iterator[Any]:
+    """An in-memory keyring for the test, the machine's own restored afterwards."""
+    import keyring
+
+    from tests.fakes.memory_keyring import MemoryKeyring
+
+    previous = keyring.get_keyring()
+    ring = MemoryKeyring()
+    keyring.set_keyring(ring)
+    try:
+        yield ring
+    finally:
+        keyring.set_keyring(previous)
+
+
+def pytest_terminal_summary(terminalreporter: Any) -> None:
+    """Say loudly which tests did not run because a server is missing, and why: a skipped
+    test is not a passed one."""
+    reasons: dict[str, int] = {}
+    for report in terminalreporter.stats.get("skipped", []):
+        longrepr = report.longrepr
+        reason = longrepr[2] if isinstance(longrepr, tuple) and len(longrepr) == 3 else ""
+        if "is not installed" in str(reason):
+            text = str(reason).removeprefix("Skipped: ")
+            reasons[text] = reasons.get(text, 0) + 1
+    for reason, count in reasons.items():
+        terminalreporter.write_sep("!", f"{count} tests SKIPPED: {reason}", red=True, bold=True)

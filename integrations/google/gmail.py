@@ -14,7 +14,7 @@ from __future__ import annotations
 import base64
 import email.utils
 import logging
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
@@ -22,14 +22,13 @@ from typing import Any
 from daemon.model import Person
 from integrations.base import (
     DraftSpec,
-    DraftStore,
     ExistingDraft,
     FoundReply,
     ReplyQuery,
-    ReplyWatcher,
     TransientError,
 )
 from integrations.google.client import GoogleClient, status_of
+from integrations.reply_match import answers, aware, search_terms
 
 log = logging.getLogger(__name__)
 
@@ -63,7 +62,7 @@ class _Seen:
     fingerprint: str | None = None
 
 
-class GmailDrafts(DraftStore):
+class GmailDrafts:
     """DraftStore in the user's Gmail drafts (never sends)."""
 
     def __init__(
@@ -81,6 +80,9 @@ class GmailDrafts(DraftStore):
         self.clock = clock
         self._seen: dict[str, _Seen] = {}  # message id -> what we learnt
         self._created: dict[str, str] = {}  # key -> draft id this process created
+
+    def fingerprint(self) -> str | None:
+        return None
 
     def _drafts(self) -> Any:
         return self.client.gmail().users().drafts()
@@ -211,29 +213,14 @@ class GmailDrafts(DraftStore):
 # Replies
 
 
-def _domain_of(address: str) -> str:
-    return address.rpartition("@")[2].lower()
-
-
-def _in_domains(address: str, domains: Iterable[str]) -> bool:
-    host = _domain_of(address)
-    return any(host == d or host.endswith("." + d) for d in domains)
-
-
-def _aware(moment: datetime) -> datetime:
-    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
-
-
 def build_queries(queries: list[ReplyQuery]) -> list[str]:
     """One Gmail search covering every query: (from any sender or domain) after the earliest
     end, not from the user. Split only if it would grow past ``QUERY_LIMIT`` characters."""
-    domains = sorted({d.lower().lstrip("@") for q in queries for d in q.domains if d})
-    every = {s.lower() for q in queries for s in q.senders if s}
-    senders = sorted(s for s in every if not _in_domains(s, domains))  # the domain covers it
+    senders, domains = search_terms(queries)
     terms = [f"from:{s}" for s in senders] + [f"from:{d}" for d in domains]
     if not terms:
         return []
-    after = int(min(_aware(q.after) for q in queries).timestamp())
+    after = int(min(aware(q.after) for q in queries).timestamp())
     users = sorted({q.user_email.lower() for q in queries if q.user_email})
     tail = f" after:{after}" + "".join(f" -from:{u}" for u in users)
     out: list[str] = []
@@ -262,7 +249,7 @@ class _Meta:
     thread_id: str | None
 
 
-class GmailReplies(ReplyWatcher):
+class GmailReplies:
     """ReplyWatcher: one ``messages.list`` search per cycle for every interview at once;
     headers (``format=metadata``) for new matches; the body (``format=raw``) only when the
     core asks for it."""
@@ -292,7 +279,7 @@ class GmailReplies(ReplyWatcher):
                 continue
             when = datetime.fromtimestamp(meta.internal_ms / 1000, UTC)
             ids = tuple(
-                q.interview_id for q in queries if self._matches(q, meta.sender.email, when)
+                q.interview_id for q in queries if answers(q, meta.sender.email, when)
             )
             if ids:
                 out.append(
@@ -317,13 +304,6 @@ class GmailReplies(ReplyWatcher):
         )
         raw = answer.get("raw") if isinstance(answer, dict) else None
         return _b64decode(raw) if raw else None
-
-    @staticmethod
-    def _matches(q: ReplyQuery, sender: str, when: datetime) -> bool:
-        if not sender or sender == q.user_email.lower() or when <= _aware(q.after):
-            return False
-        senders = {s.lower() for s in q.senders}
-        return sender in senders or _in_domains(sender, (d.lower().lstrip("@") for d in q.domains))
 
     def _messages(self) -> Any:
         return self.client.gmail().users().messages()
