@@ -210,6 +210,7 @@ _AWAY = re.compile(
     r"(?:out of (?:the )?office|away|on (?:annual |parental |sick )?(?:leave|vacation|holiday)"
     r"|travel+ing|ooo|off)\b"
     r"|\bout of (?:the )?office (?:until|till|through|from)\b"
+    r"|\bi (?:have )?(?:now )?left\b|\bi am no longer (?:with|at|working)\b"
     r"|\bbin (?:ich )?(?:bis|vom|ab|derzeit|zurzeit|aktuell)?\s*.{0,40}"
     r"(?:nicht im büro|abwesend|im urlaub|außer haus)"
     r"|\b(?:ich bin|bin ich)\b.{0,60}\b(?:nicht im büro|abwesend|im urlaub)"
@@ -222,6 +223,10 @@ _AUTO_SIGNS = re.compile(
     r"\b(?:return|when i(?:'m| am)? back|upon)|\bupon my return\b|\bwhen i return\b"
     r"|\bfor (?:urgent|immediate) (?:matters|requests|questions|inquiries|assistance)"
     r"|\bif (?:this is|your matter is) urgent\b|\bin (?:dringenden|eiligen) fällen\b"
+    r"|\bfor anything urgent\b|\burgent (?:matters|requests)\b"
+    r"|\bfor (?:\w+ )?(?:matters|enquiries|inquiries|questions),? please (?:contact|email|write)"
+    r"|\bcheck(?:ing)? (?:my )?e-?mails? (?:intermittently|occasionally|sporadically"
+    r"|periodically)\b"
     r"|\bnach meiner rückkehr\b|\bwird nicht weitergeleitet\b|\bkeinen zugriff\b"
     r"|\bdès mon retour\b|\bà mon retour\b|\ben cas d'urgence\b"
     r"|\ba mi regreso\b|\bpara (?:asuntos|temas) urgentes\b|\ben caso de urgencia\b"
@@ -321,7 +326,35 @@ def _rx(*parts: str) -> re.Pattern[str]:
 
 _NEG = r"(?:not|n't|no longer|unable to|won't|will not|cannot|can't)"
 
+_OTHER_PERSON = (
+    r"(?:another|other|a different|an internal|an? (?:external|stronger|more \w+) )?\s*"
+    r"(?:candidates?|applicants?|person|profile|individual)\b|someone (?:else|with|who|whose)"
+    r"|a candidate whose|candidates? whose"
+)
 _REJECTION = _rx(
+    # English, general: choosing someone else; not going on with the candidate
+    r"\b(?:decided|chosen|opted|elected|going|decided instead) to (?:pursue|hire|select|go with"
+    r"|move (?:forward|ahead) with|proceed with|continue with|offer the (?:role|position|job) to"
+    r"|extend (?:an|the) offer to)\s+(?:" + _OTHER_PERSON + ")",
+    r"\b(?:hired|selected|chose|chosen|found|went with|gone with|decided on|offered the (?:role"
+    r"|position|job) to|extended (?:an|the) offer to)\s+(?:another|a different|an internal"
+    r"|someone (?:else|with|who|whose)|a candidate (?:who|whose|with)|the other)",
+    r"\b(?:not|n't|no longer)\s+(?:be\s+)?(?:moving|move|going|go|proceeding|proceed|progressing"
+    r"|progress|advancing|advance|continuing|continue|pursuing|pursue|taking|take)\s+"
+    r"(?:forward|ahead|further|on)?\s*(?:with\s+)?(?:your|you\b)",
+    r"\b(?:unable to|not able to|cannot|can't|won't|will not|not in a position to|decided not to)"
+    r"\s+(?:be\s+)?(?:make|making|extend|extending|offer|offering)\s+(?:you\s+)?(?:an?\s+|the\s+)?"
+    r"(?:offer|position|role|job)",
+    r"\b(?:in|to go in) a different direction\b",
+    r"\b(?:other|another|the other) (?:candidates?|applicants?|profiles?|people)\b.{0,30}"
+    r"\b(?:are|is"
+    r"|were|was|seemed?)\b.{0,20}\b(?:better|closer|stronger|more (?:suitable|aligned|relevant))",
+    r"\bfilled the (?:role|position|job|vacancy|opening)\b"
+    r"|\b(?:role|position|job|vacancy) (?:is|was"
+    r"|has been) (?:now )?(?:filled|closed)\b",
+    r"\b(?:didn't|did not|won't|will not|couldn't|could not)\s+(?:approve|support|sign off on)\b",
+    r"\bit(?:'s| is) a no\b|\bnot (?:be )?offering you\b|\bdecided against\b",
+    r"\b(?:were|was|have|has) not (?:been )?(?:successful|selected|chosen)|\bunsuccessful\b",
     # English
     r"\b(?:decided|chosen|opted|elected|made the decision) (?:not )?to (?:move|go|proceed|continue"
     r"|pursue|progress)\b.{0,40}\b(?:other|another|different|a different|more suitable|stronger)"
@@ -356,12 +389,23 @@ _REJECTION = _rx(
     r"mitbewerber(?:in)?|anderweitig)\b.{0,20}\bentschieden",
     r"\bentscheidung (?:ist )?(?:auf|für) (?:jemand|einen?) (?:anderen?|mitbewerber)",
     r"\bkeinen (?:günstigeren|positiven) bescheid\b",
+    r"\bentschieden\b.{0,60}\b(?:andere[nr]?|mitbewerber)|\b(?:andere[nr]?|anderen) (?:bewerber"
+    r"|kandidat|mitbewerber)\w*\b.{0,40}\bentschieden\b",
+    r"\b(?:stelle|position|vakanz)\b.{0,60}\b(?:besetzt|vergeben)\b",
+    r"\bleider\b.{0,80}\b(?:passt|entspricht|passen)\b.{0,60}\bnicht\b",
+    r"\bgegen (?:eine |die |ihre )?(?:zusammenarbeit|bewerbung|einstellung|sie)\b.{0,20}"
+    r"\bentschieden|\bentschieden\b.{0,10}\bgegen\b",
+    r"\bnicht (?:weiter |mehr )?(?:zu )?berücksichtig|\bnicht (?:in die engere|weiter verfolgen)",
     r"\bstelle (?:ist|wurde) (?:bereits |inzwischen )?(?:anderweitig )?(?:vergeben|besetzt)",
     r"\b(?:eine )?absage (?:erteilen|geben|mitteilen)\b",
     # French
     r"\b(?:nous )?(?:avons|sommes) (?:le regret|au regret)\b",
     r"\bne (?:pas|pouvons pas|pourrons pas) (?:donner|y donner) (?:une )?suite(?: favorable)?",
     r"\b(?:pas|non)(?: été)? retenue?s?\b",
+    r"\b(?:retenir|retenu|choisir|choisi|privilégier|privilégié) (?:une?|d')\s?autres?\b",
+    r"\bpas en mesure de\b.{0,30}\b(?:proposer|offrir|retenir|donner suite|poursuivre)"
+    r"|\bne pouvons pas vous (?:proposer|offrir|retenir)\b",
+    r"\bne\b.{0,40}\bpas\b.{0,20}\bsuite\b|\bpas (?:de|donner) suite\b",
     r"\b(?:retenu|choisi|privilégié) (?:une? )?(?:autre|autres) (?:candidat|profil|candidature)",
     r"\bpoursuivre (?:le processus )?(?:de recrutement )?avec (?:un|une|d')(?:autres?|autre) "
     r"(?:candidat|profil|candidature)",
@@ -370,12 +414,29 @@ _REJECTION = _rx(
     r"\blamenta(?:mos|blemente)\b.{0,80}\b(?:no (?:ha|has) sido (?:seleccionad|elegid)"
     r"|no (?:continuar|seguir|avanzar)|otro candidato|otros candidatos|otra candidatura)",
     r"\bno (?:ha|has) sido (?:seleccionad[oa]|elegid[oa])\b",
+    r"\bno (?:seguiremos|continuaremos|avanzaremos|vamos a (?:seguir|continuar|avanzar))\b",
+    r"\b(?:seguir adelante|continuar|avanzar) con (?:otro|otra|otros|otras) (?:candidat|persona"
+    r"|perfil)",
     r"\b(?:decidido|optado por)\b.{0,40}\b(?:otro candidato|otros candidatos|otra persona"
     r"|otro perfil|otros perfiles)",
     r"\b(?:no|sin) (?:continuar|seguir adelante|avanzar) con (?:su|tu) (?:candidatura|proceso)",
     r"\bpuesto (?:ya )?(?:ha sido|fue) (?:cubierto|ocupado)",
 )
 _OFFER = _rx(
+    r"\boffer you (?:the|a|this|our) (?:role|position|job|place)\b",
+    r"\b(?:approved|signed off on|finali[sz]ed) (?:your|the) (?:offer|hire|hiring)\b",
+    r"\bit(?:'s| is) a (?:yes|go)\b|\b(?:thrilled|excited|delighted|happy|glad|love)\b.{0,15}"
+    r"\b(?:for you|to have you) (?:to )?join\b",
+    r"\b(?:sie|dich) (?:gerne |gern )?einstellen\b"
+    r"|\b(?:sie|dich) (?:gerne |gern )?(?:bei uns|im team)"
+    r" begrüßen\b",
+    r"\b(?:moving|move|go|going) (?:forward|ahead) with (?:an|the|your|a formal) offer\b"
+    r"|\boffer of employment\b|\b(?:confirm|confirming) (?:our|your|the) offer\b",
+    r"\b(?:welcome you (?:to|aboard|on board)|welcome (?:aboard|to the team)|excited to welcome)",
+    r"\b(?:attached is|here is|enclosed is|please find) (?:your|the) (?:formal |written )?offer\b",
+    r"\b(?:formal|written|official) offer\b",
+    r"\b(?:ein|das) (?:angebot|vertragsangebot)\b.{0,60}\b(?:machen|unterbreiten|senden"
+    r"|zukommen)|\bzusage\b(?! (?:für|zu) (?:ein|einem) (?:gespräch|interview))",
     r"\b(?:pleased|happy|delighted|thrilled|excited|glad) to (?:formally )?(?:offer you|extend"
     r"(?: you)? (?:an|a formal|the|this|our) offer|make you an offer|share (?:an|the) offer)",
     r"\b(?:would like|want|'d like|wish) to (?:formally )?(?:offer you|extend (?:you )?an offer"
@@ -393,11 +454,38 @@ _OFFER = _rx(
     r"\b(?:avons le plaisir|sommes heureux|sommes ravis)\b.{0,80}\b(?:proposer|offre"
     r"|promesse d'embauche|retenu votre candidature)",
     r"\b(?:proposition|promesse) d'embauche\b|\bretenu votre candidature\b",
+    r"\b(?:candidature|profil) a été retenue?\b|\bcontrat de travail\b",
+    r"\b(?:te unieras|te unas|te incorpores|incorporarte|unirte) (?:a|al) (?:nuestro )?equipo\b"
+    r"|\boferta formal\b|\benhorabuena\b.{0,80}\b(?:oferta|equipo|puesto)",
     r"\b(?:nos complace|nos alegra|tenemos el placer|estamos encantados)\b.{0,80}\b(?:ofrecer"
     r"|oferta|seleccionad)",
     r"\b(?:carta oferta|oferta (?:formal )?de (?:empleo|trabajo))\b",
 )
 _NEXT_ROUND = _rx(
+    r"\b(?:passed|moved|put|putting|passing) you (?:through|forward|on|along)? ?(?:to|for)"
+    r" (?:the|a|an|our)\b|\b(?:invite|invitation) from our (?:scheduler|coordinator|scheduling)"
+    r"|\bour (?:scheduler|coordinator|recruiting coordinator|scheduling team) will\b",
+    r"\bnext (?:up|is|will be)\b.{0,40}\b(?:interview|session|call|conversation|chat|round)\b",
+    r"\b(?:windows?|slots?|times?|dates?)\b.{0,20}\b(?:that )?(?:work|suit)s?"
+    r" (?:for you|best|you)?\b"
+    r"|\bqué (?:días?|horarios?|horas?) te (?:viene|va)n? bien\b",
+    r"\binvitar(?:te|le|les)? a (?:una|la|otra) (?:segunda |nueva |última )?entrevista|\bentrevista"
+    r" final\b",
+    r"\b(?:progressed|advanced|moved|moving|move|advance|progress|invited|passed)\b.{0,20}\b(?:to|into"
+    r"|through to) the (?:\w+ )?(?:stage|round|step|phase|interviews?)\b",
+    r"\b(?:have|bring|get) you (?:back|in)\b|\bmeet (?:with )?(?:our|the) (?:cto|ceo|cfo|vp|head"
+    r"|director|founder|team|hiring manager|manager)",
+    r"\bconversation with (?:our|the) (?:cto|ceo|cfo|vp|head|director|founder|hiring manager)",
+    r"\bwhat (?:times?|days?|slots?) (?:would )?(?:work|suit|are good)\b|\btimes? that works?\b"
+    r"|\bwhen works (?:best )?for you\b|\b(?:would|are) you (?:be )?(?:available|free)\b",
+    r"\bpoursuivre (?:le processus|l'aventure|les échanges) avec vous\b|\b(?:êtes|seriez)-vous"
+    r" disponibles?\b|\b(?:estás|está|estarías|estaría) disponible\b|\bhätten sie zeit\b",
+    r"\b(?:organiser|planifier|fixer) un (?:nouvel |second |deuxième )?(?:entretien|rendez-vous)"
+    r"|\bquelles sont vos disponibilités\b",
+    r"\b(?:organizar|programar|coordinar) (?:una|la) (?:segunda )?(?:entrevista|reunión|llamada)",
+    r"\b(?:termin|gespräch)\w* (?:vereinbaren|ausmachen)\b",
+    r"\bzweite[ns]? (?:kennenlernen|gespräch|interview|runde)|\bpasst (?:ihnen|dir|es ihnen)\b"
+    r"|\beinladen\b.{0,10}$|\b(?:kennenlernen|gespräch|interview)\b.{0,20}\beinladen",
     r"\b(?:next|second|third|2nd|3rd|following) (?:round|stage|step|interview|conversation)s?\b",
     r"\b(?:final|last) (?:round|interview|conversation)s?\b",
     r"\b(?:move|moving|advance|advancing|progress|proceed|invite|inviting) (?:you )?"
@@ -420,6 +508,14 @@ _NEXT_ROUND = _rx(
     r"|\b(?:su|tu) disponibilidad\b|\bagendar\b.{0,30}\b(?:llamada|entrevista|reunión)",
 )
 _INFO_REQUEST = _rx(
+    r"\b(?:needs?|requires?|would like|'d like|are missing|still need)\b.{0,15}\byour\b.{0,60}"
+    r"\b(?:date|period|references?|transcripts?|portfolio|salary|expectations|documents?|details"
+    r"|form|cv|resume|résumé|availability|authori[sz]ation|permit)\b",
+    r"\bplease (?:also )?(?:e-?mail|upload|submit|attach)\b",
+    r"\b(?:can|could|would) you (?:please )?(?:also )?(?:send|share|provide|forward|upload"
+    r"|submit|e-?mail|pass along)(?: over| along| across)?\b",
+    r"\b(?:we|i)(?:'d| would)? (?:need|require|would need|need to (?:see|get|have))\b.{0,30}"
+    r"\b(?:reference|transcript|portfolio|salary|notice|document|copy|proof|form|cv|resume)",
     r"\b(?:could|can|would) you (?:please )?(?:also )?(?:send|share|provide|forward|fill|complete"
     r"|email|e-mail)\b",
     r"\bplease (?:also )?(?:send|share|provide|forward|fill (?:in|out)|complete)\b",
@@ -466,25 +562,51 @@ _ASKS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     )
 )
 _DELAY = _rx(
+    r"\bpush(?:ed|ing)?\b.{0,30}\b(?:back|out)\b|\bmás lento\b|\blleva más tiempo\b"
+    r"|\bse (?:ha )?retrasad",
+    r"\bhiccups?\b|\bsetbacks?\b|\b(?:now|instead) (?:expect|plan|hope|aim)\b|\b(?:new|revised"
+    r"|updated) (?:timeline|date)\b",
+    r"\b(?:take|taking|takes|took)\b.{0,20}\blonger than\b",
+    r"\b(?:paus(?:e|ed|ing)|freez(?:e|ing)|on hold)\b.{0,40}"
+    r"\b(?:decision|hiring|process|role|search)"
+    r"|\b(?:decision|hiring|process|role|search)\w*\b.{0,40}\b(?:paus(?:e|ed|ing)|on hold)",
+    r"\b(?:over|during|through) the (?:holiday|holidays|festive|year-end|christmas)\b",
     r"\b(?:taking|take) (?:a (?:bit|little) )?longer than (?:expected|anticipated|planned)",
     r"\b(?:need|needs|needed|require) (?:a (?:bit|little) )?(?:more|additional|another|extra)"
     r" (?:\w+ )?(?:time|days?|weeks?)",
     r"\b(?:delay(?:ed)?|pushed (?:back|out)|postponed|on hold|paused|slipped)\b",
-    r"\b(?:still|are) (?:interviewing|finalizing|finalising|reviewing|meeting with)\b.{0,40}"
-    r"\b(?:candidates|applicants|decision)",
+    r"\bbehind (?:schedule|on our (?:end|side))|\brunning (?:a (?:bit|little) )?(?:late|behind)",
     r"\b(?:haven't|have not|not yet) (?:made|reached|finali[sz]ed) (?:a|our|the) (?:final )?"
     r"decision",
     r"\bafter the (?:holidays|holiday break|new year)\b",
     r"\bdauert\b.{0,50}\blänger\b|\blänger als (?:geplant|erwartet|gedacht)\b",
     r"\b(?:verzögert|verzögerung|noch (?:etwas|ein wenig)"
     r" (?:mehr )?zeit|noch keine entscheidung|verschoben)\b",
-    r"\b(?:prend(?:re)? (?:un peu )?plus de temps|retard|reporté|pas encore (?:pris|arrêté)"
+    r"\b(?:repoussée?|décalée?|prend(?:re)? (?:un peu )?plus de temps|retard|reporté"
+    r"|pas encore (?:pris|arrêté)"
     r" (?:de|notre|une) décision|encore besoin de)\b",
     r"\b(?:más tiempo del previsto|necesitamos (?:un poco )?más (?:de )?tiempo|retraso|retrasado"
     r"|aplazado"
     r"|todavía no (?:hemos )?(?:tomado|tenemos) (?:una|la) decisión)\b",
 )
 _ACK = _rx(
+    r"\bbien reçu\b|\bje (?:transmets|fais suivre)\b|\brecibido\b|\bte daremos noticias\b"
+    r"|\bdanke\b.{0,30}\b(?:erhalten|weitergeleitet|weitergegeben)\b",
+    r"\bnoted(?: with thanks)?\b"
+    r"|\b(?:share|pass|forward)(?:ed)? (?:your|the) (?:note|message|email)"
+    r" (?:with|to|along)",
+    r"\bthank(?:s| you)(?: so much| again)? for (?:your|the) (?:\w+ )?(?:note|email|e-mail|message"
+    r"|words|thank-?you|follow-?up)",
+    r"\b(?:still|are) (?:interviewing|finalizing|finalising|reviewing|meeting with)\b.{0,40}"
+    r"\b(?:candidates|applicants|decision)",
+    r"\bthank(?:s| you)(?: so much| again)? for (?:reaching out|getting in touch|following up"
+    r"|checking in|the (?:follow-?up|note|email|message|update|reminder))",
+    r"\b(?:should|will|expect to|hope to|aim to|plan to) (?:have|get|share|send) (?:you )?(?:an? )?"
+    r"(?:update|answer|decision|news|feedback)",
+    r"\bkeep you (?:posted|updated|informed|in the loop)\b",
+    r"\b(?:melden uns|melde mich)\b|\b(?:wir|ich) (?:geben|gebe) (?:ihnen|dir) (?:bescheid"
+    r"|rückmeldung)",
+    r"\b(?:te|le|les) (?:escribiremos|contactaremos|avisaremos|informaremos)\b",
     r"\b(?:thank(?:s| you)(?: so much)?|appreciate) (?:for )?(?:your|the) (?:note|email|e-mail"
     r"|message|follow-?up|kind words|thank-?you|checking in|patience|reaching out)",
     r"\b(?:thanks|thank you) for following up\b",
@@ -520,7 +642,7 @@ _DATE_WORDS = re.compile(
     r"decision|decide|update|back to you|let you know|hear|timeline|expect|aim|plan|hope"
     r"|bis|bis zum|bis ende|ende|innerhalb|in|nach|entscheidung|rückmeldung|melden"
     r"|d'ici|avant|après|fin|dans|décision|retour|revenir"
-    r"|para|antes|después|hasta|dentro|decisión|respuesta|finales)\b",
+    r"|para|antes|después|hasta|dentro|decisión|respuesta|finales|noticias|semana|woche|semaine)\b",
     re.I,
 )
 _FOREIGN = tuple(
@@ -580,7 +702,8 @@ _SENTENCE = re.compile(r"(?<=[^\d\s][.!?;])\s+|\n+")  # "15. Dezember" is one se
 # A sentence about when they will answer is read before any other sentence with a date.
 _ABOUT_ANSWER = re.compile(
     r"\b(?:decid|decision|update|let you know|hear|back to you|get back|in touch|news|answer"
-    r"|respond|come back|circle back|entscheid|rückmeldung|melden|bescheid|décision|reviendr"
+    r"|respond|come back|circle back|follow up|reach out|entscheid|rückmeldung|melden|bescheid"
+    r"|décision|reviendr"
     r"|retour|nouvelles|decisi|respuesta|responder|contacto|noticias)",
     re.I,
 )
@@ -638,7 +761,12 @@ _ANCHOR = re.compile(
 
 
 def _resolve(sentence: str, on: date) -> date | None:
-    """The date after an anchor word ("by Tuesday") first, else any date in the sentence."""
+    """The date right after what they will do ("follow up with you on Monday"), then after
+    an anchor word ("by Tuesday"), else any date in the sentence."""
+    for m in _ABOUT_ANSWER.finditer(sentence):
+        found = _resolve_phrase(sentence[m.end() : m.end() + 60], on)
+        if found is not None:
+            return found
     for m in _ANCHOR.finditer(sentence):
         found = _resolve_phrase(sentence[m.start() : m.end() + 40], on)
         if found is not None:
@@ -673,6 +801,15 @@ def _return_date(text: str, on: date | None) -> date | None:
 # ---------------------------------------------------------------------------- deciding
 
 
+def _looks_away(words: str, sent: date | None) -> bool:
+    """An out-of-office without headers: the writer is away, and says until when or how to
+    reach someone else; a scheduling mail ("I'm out next week, could you do Monday?") is
+    not one."""
+    if not _AWAY.search(words) or _NEXT_ROUND.search(words):
+        return False
+    return bool(_AUTO_SIGNS.search(words)) or _return_date(words, sent) is not None
+
+
 def classify_bytes(raw: bytes) -> Reading:
     """Read one RFC 5322 message; anything unreadable is ``unknown``, never an error."""
     try:
@@ -687,7 +824,7 @@ def classify(mail: Mail) -> Reading:
     words = own_text(mail.text)
     if auto is not None:
         return Reading("auto_reply", auto, until=_return_date(words or mail.text, mail.sent))
-    if _AWAY.search(words) and _AUTO_SIGNS.search(words) and not _NEXT_ROUND.search(words):
+    if _looks_away(words, mail.sent):
         return Reading(
             "auto_reply",
             f"out-of-office text: {_first_hit(_AWAY, words)!r}",
@@ -698,6 +835,8 @@ def classify(mail: Mail) -> Reading:
     bulk = _bulk_cue(mail)
     if bulk is not None and not (found and _ABOUT_YOU.search(words)):
         return Reading("noise", bulk)
+    if not found and _asked(words) and _ASKING.search(words):
+        found = [("info_request", _first_hit(_ASKING, words) or "a request")]
     if not found:
         if _machine_sent(mail) or _NOISE_TEXT.search(words):
             return Reading("noise", "sent by a machine, says nothing about the application")
@@ -709,6 +848,16 @@ def classify(mail: Mail) -> Reading:
     if category == "info_request":
         return Reading(category, reading.cue, asked=_asked(words))
     return reading
+
+
+# A request, in any of the four languages, for something the vocabulary of _ASKS names.
+_ASKING = re.compile(
+    r"\b(?:could|can|would) you\b|\bplease\b|\bbitte\b|\bkönnten sie\b|\bpourriez-vous\b"
+    r"|\bmerci de\b|\bpodría(?:s)?\b|\bpor favor\b|\blet (?:me|us) know\b"
+    r"|\bwhat(?:'s| is| are| would be) your\b|\bwhen (?:can|could|would) you start\b",
+    re.I,
+)
+_WEAK_NEXT = re.compile(r"next (?:step|stage)s?|(?:final|last) (?:interview|round)s?", re.I)
 
 
 def _decide(found: list[tuple[Category, str]], words: str) -> tuple[Category, str]:
@@ -724,6 +873,9 @@ def _decide(found: list[tuple[Category, str]], words: str) -> tuple[Category, st
     got = dict(found)
     if "info_request" in got and "next_round" in got and _ASKS[-1][0] in (_asked(words) or ""):
         got.pop("info_request")  # "send us your availability" is scheduling
+    weak_next = _WEAK_NEXT.fullmatch(got.get("next_round", ""))
+    if weak_next and {"info_request", "delay", "acknowledgement"} & got.keys():
+        got.pop("next_round")  # "... about next steps by Tuesday": the timing is the news
     if "info_request" in got and _asked(words) is None and len(got) > 1:
         got.pop("info_request")  # a polite "let us know" inside another message
     for cat in order:

@@ -56,7 +56,7 @@ def _parser() -> argparse.ArgumentParser:
     sp.add_argument(
         "--explain",
         metavar="ID",
-        help="show where each field of one event's reading came from (id, uid or part of it)",
+        help="where each field of one event's reading came from, and what replies said",
     )
     now_opt(sp)
     sp = sub.add_parser("sync", help="one full cycle: write every output that is due")
@@ -320,11 +320,35 @@ def _explain(args: argparse.Namespace, settings: Settings, store: Any) -> int:
         )
     rows = explain.rows_for(event, settings, store.corrections())
     if args.json:
-        doc = {"id": event.interview_id, "title": event.title, "rows": explain.rows_json(rows)}
+        doc = {
+            "id": event.interview_id,
+            "title": event.title,
+            "rows": explain.rows_json(rows),
+            "replies": _replies_json(settings, store, event.interview_id),
+        }
         print(json.dumps(doc, indent=2, ensure_ascii=False))
     else:
         sys.stdout.write(report.explain_table(event.interview_id, event.title, rows))
+        sys.stdout.write(_replies_explained(settings, store, event.interview_id))
     return EXIT_OK
+
+
+def _replies_explained(settings: Settings, store: Any, interview_id: str) -> str:
+    """The replies read for one interview, each with the cue that decided its category."""
+    from daemon import report
+
+    row = store.interviews().get(interview_id)
+    company = row.interview.company if row else None
+    replies = store.replies().get(interview_id, ())
+    return report.explain_replies(replies, company, settings.user.timezone)
+
+
+def _replies_json(settings: Settings, store: Any, interview_id: str) -> list[dict[str, Any]]:
+    from daemon import report
+
+    tz = ZoneInfo(settings.user.timezone)
+    replies = store.replies().get(interview_id, ())
+    return [{**report.reply_json(r, tz), "cue": r.cue} for r in replies]
 
 
 SYNC_LOCK_WAIT = 5.0  # seconds a `sync` waits for another `sync` (or a daemon) to finish

@@ -349,6 +349,7 @@ _SUMMARY: Mapping[str, str] = {
     "final_follow_up": "Final follow-up",
     "networking": "Stay in touch",
     "rejection_thanks": "Thank-you after the decision",
+    "info_request": "Send what they asked for",
 }
 
 _CHECKLIST: Mapping[str, tuple[str, ...]] = {
@@ -403,6 +404,10 @@ _CHECKLIST: Mapping[str, tuple[str, ...]] = {
     "rejection_thanks": (
         "Thank them briefly, ask them to keep you in mind, and ask for advice.",
         "Never argue the decision or ask for its reasons.",
+    ),
+    "info_request": (
+        "They asked you for something: answer their message soon, in its thread.",
+        "Send exactly what was asked; a short, friendly line is enough.",
     ),
 }
 
@@ -465,7 +470,8 @@ def reminder_text(action: Action, interview: Interview, user: UserSettings) -> t
     if action.call:
         label = "Call to check in" if action.type.startswith("check_in") else f"Call: {label}"
     summary = header_text(f"{label}: {_about(interview)}", SUMMARY_LIMIT)
-    lines = [*_CHECKLIST.get(action.type, ()), *_who_lines(action, interview), ""]
+    detail = [one_line(action.detail)] if action.detail else []
+    lines = [*_CHECKLIST.get(action.type, ()), *detail, *_who_lines(action, interview), ""]
     lines.append(f"Interview: {one_line(interview.title)}, {_when(interview, user)}")
     if one_line(interview.location):
         lines.append(f"Where: {one_line(interview.location)}")
@@ -592,11 +598,24 @@ def render_message(spec: DraftSpec, date: datetime) -> bytes:
     msg.set_raw("Subject", text_header("Subject", spec.subject))
     msg["Date"] = format_datetime(date)
     msg["Message-ID"] = message_id(spec.key)
+    for name, value in (("In-Reply-To", spec.in_reply_to), ("References", spec.references)):
+        ids = _message_ids(value)
+        if ids:
+            msg.set_raw(name, ids)
     msg["X-Interview-Followup-Key"] = spec.key
     msg["X-Unsent"] = "1"
     body = spec.body.replace("\r\n", "\n").replace("\r", "\n")
     msg.set_content(body, charset="utf-8")
     return msg.as_bytes()
+
+
+_MSG_ID = re.compile(r"<[^<>\s]{1,250}>")
+
+
+def _message_ids(value: str | None) -> str:
+    """Only well-formed ``<id>`` tokens from a received header, at most 20, one line."""
+    ids = _MSG_ID.findall(value or "")[-20:]
+    return "\r\n ".join(ids)
 
 
 def _body_text(msg: EmailMessage) -> str:

@@ -21,6 +21,7 @@ ActionType = Literal[
     "final_follow_up",
     "networking",
     "rejection_thanks",
+    "info_request",
 ]
 ACTION_TYPES: tuple[ActionType, ...] = (
     "prep",
@@ -32,6 +33,7 @@ ACTION_TYPES: tuple[ActionType, ...] = (
     "final_follow_up",
     "networking",
     "rejection_thanks",
+    "info_request",
 )
 # Outreach to the company that follows the thank-you: spaced >= 7 days, at most three.
 OUTREACH_TYPES: frozenset[str] = frozenset({"check_in_1", "check_in_2", "final_follow_up"})
@@ -155,6 +157,30 @@ class Cancellation:
 
 
 @dataclass(frozen=True)
+class Reply:
+    """A message from the company's side after the interview, as the classifier read it.
+
+    Only what the plan and the user need is kept: the category (``daemon.classify``), the
+    cue that decided it, the dates it gave, and the headers a threaded answer needs. The
+    body was read in memory and is never stored.
+    """
+
+    ref: str  # the reply watcher's handle (a Gmail message id)
+    received: datetime
+    category: str
+    cue: str
+    sender: Person
+    read_at: datetime  # when the daemon read it: an information request's reminder is due then
+    subject: str = ""
+    message_id: str | None = None
+    references: str | None = None
+    thread_id: str | None = None
+    new_date: date | None = None  # the decision date a delay or acknowledgement gives
+    until: date | None = None  # an out-of-office's return date
+    asked: str | None = None  # what an information request asks for
+
+
+@dataclass(frozen=True)
 class History:
     """What the state store knows about one interview, fed to the pure planner.
 
@@ -176,6 +202,7 @@ class History:
     note: str | None = None
     # Due times of outreach already done for the same company by other rounds.
     company_outreach: tuple[datetime, ...] = ()
+    replies: tuple[Reply, ...] = ()  # oldest first
 
 
 @dataclass(frozen=True)
@@ -191,6 +218,7 @@ class Action:
     duration: timedelta = timedelta(minutes=15)  # length of the calendar reminder
     rrule: str | None = None  # networking: FREQ=DAILY;INTERVAL=60;COUNT=3
     call: bool = False  # the contact prefers phone: a "call" reminder, no draft
+    detail: str | None = None  # a line for the reminder (what an information request asks)
 
 
 @dataclass(frozen=True)
@@ -201,3 +229,4 @@ class Plan:
     status: Status
     stated_timeline: date | None
     actions: tuple[Action, ...]
+    replies: tuple[Reply, ...] = ()  # what the company sent, as read (oldest first)

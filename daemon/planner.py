@@ -8,10 +8,11 @@ reminder and draft(s) the user will see.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
+from daemon import replies as reply_rules
 from daemon.model import (
     ACTION_TYPES,
     OUTREACH_TYPES,
@@ -88,10 +89,18 @@ def plan_interview(
     cancelled = cancelled_types(history)
     dues = due_times(interview, history, timeline, user, stated)
     actions = tuple(
-        _action(kind, due, interview, history, timeline, user, now, cancelled)
+        _with_reply(
+            _action(kind, due, interview, history, timeline, user, now, cancelled), history, user
+        )
         for kind, due in dues.items()
     )
-    return Plan(interview=interview, status=status, stated_timeline=stated, actions=actions)
+    return Plan(
+        interview=interview,
+        status=status,
+        stated_timeline=stated,
+        actions=actions,
+        replies=history.replies,
+    )
 
 
 # ------------------------------------------------------------------------ status and states
@@ -153,15 +162,23 @@ def action_state(
 
 
 def stated_timeline(interview: Interview, history: History, user: UserSettings) -> date | None:
-    """The employer's stated date: the command, then the debrief reminder, then the event.
+    """The employer's stated date: the command, then what their latest reply said, then the
+    debrief reminder, then the event.
 
     The first text that can be understood wins, so a typo in a later place never hides a
     good timeline given in an earlier one. Relative words count from the interview's date
-    (the local date of its end).
+    (the local date of its end); a reply's date was already resolved against its own Date.
     """
     on = local_date(interview.end, user)
+    command = (
+        resolve_timeline(history.timeline_command, on, user) if history.timeline_command else None
+    )
+    if command is not None:
+        return command
+    from_reply = reply_rules.decision_date(history.replies)
+    if from_reply is not None:
+        return from_reply
     texts = (
-        history.timeline_command,
         history.timeline_debrief,
         interview.timeline.text if interview.timeline else None,
     )
@@ -191,7 +208,9 @@ def due_times(
     }
     taken = tuple(local_date(moment, user) for moment in history.company_outreach)
     after_thanks = local_date(dues["thank_you"], user) + timedelta(days=1)
-    first, second, final = outreach_dates(end_day, stated, timeline, user, taken, after_thanks)
+    first, second, final = outreach_dates(
+        end_day, stated, timeline, user, taken, after_thanks, _hold(history, user)
+    )
     dues["check_in_1"] = at_slot(first, user)
     dues["check_in_2"] = at_slot(second, user)
     dues["final_follow_up"] = at_slot(final, user)
@@ -199,7 +218,22 @@ def due_times(
         dues["networking"] = at_slot(_networking_date(final, timeline, user), user)
     if history.outcome == "rejected":
         dues["rejection_thanks"] = first_slot_at_or_after(history.outcome_at or interview.end, user)
+    request = reply_rules.information_request(history.replies)
+    if request is not None:
+        dues["info_request"] = request.read_at.astimezone(tz)
     return dues
+
+
+def _hold(history: History, user: UserSettings) -> tuple[int, date] | None:
+    """An out-of-office holds the next outreach not yet done until one business day after
+    its return date: (index of that outreach among the three, the first day it may be)."""
+    until = reply_rules.away_until(history.replies)
+    if until is None:
+        return None
+    for index, kind in enumerate(("check_in_1", "check_in_2", "final_follow_up")):
+        if kind not in history.done:
+            return index, next_business_day_after(until, user)
+    return None
 
 
 def thank_you_due(end: datetime, timeline: TimelineSettings, tz: ZoneInfo) -> datetime:
@@ -227,6 +261,7 @@ def outreach_dates(
     user: UserSettings,
     taken: tuple[date, ...] = (),
     not_before: date | None = None,
+    hold: tuple[int, date] | None = None,
 ) -> tuple[date, date, date]:
     """The dates of check_in_1, check_in_2 and final_follow_up.
 
@@ -235,20 +270,27 @@ def outreach_dates(
     earlier ones of this plan). ``not_before`` (the day after the thank-you) keeps the
     outreach on a later day than the thank-you whatever the settings; with the defaults it
     binds only for a timeline stated as the interview day itself after a late interview.
+    ``hold`` (an out-of-office's return) keeps one outreach, and those after it, from
+    falling before a given day.
     """
+    floors = [not_before, None, None]
+    if hold is not None:
+        floors[hold[0]] = max(d for d in (floors[hold[0]], hold[1]) if d is not None)
     spacing = max(MIN_OUTREACH_SPACING_DAYS, timeline.min_outreach_spacing_days)
-    first_base = _check_in_1_base(end_day, stated, timeline, user)
-    if not_before is not None:
-        first_base = max(first_base, not_before)
+    first_base = _floor(_check_in_1_base(end_day, stated, timeline, user), floors[0])
     first = _spaced(first_base, taken, spacing, user)
-    second_base = first + timedelta(days=timeline.check_in_2_days)
+    second_base = _floor(first + timedelta(days=timeline.check_in_2_days), floors[1])
     second = _spaced(second_base, (*taken, first), spacing, user)
     final_base = max(
         end_day + timedelta(days=timeline.final_min_days),
         second + timedelta(days=timeline.final_after_check_in_2_days),
     )
-    final = _spaced(final_base, (*taken, first, second), spacing, user)
+    final = _spaced(_floor(final_base, floors[2]), (*taken, first, second), spacing, user)
     return first, second, final
+
+
+def _floor(day: date, floor: date | None) -> date:
+    return day if floor is None else max(day, floor)
 
 
 def _check_in_1_base(
@@ -333,6 +375,20 @@ def _action(
         rrule=networking_rrule(timeline) if kind == "networking" else None,
         call=delivery.call,
     )
+
+
+def _with_reply(action: Action, history: History, user: UserSettings) -> Action:
+    """What a reply adds to an action: the thank-you after a rejection answers in its
+    thread (``Re:`` its subject); an information request's reminder says what was asked."""
+    if action.type == "rejection_thanks" and action.subject:
+        rejection = reply_rules.rejection(history.replies)
+        subject = reply_rules.reply_subject(rejection) if rejection else None
+        return replace(action, subject=subject or action.subject)
+    if action.type == "info_request":
+        request = reply_rules.information_request(history.replies)
+        if request is not None:
+            return replace(action, detail=reply_rules.request_detail(request, user_zone(user)))
+    return action
 
 
 def delivery_for(kind: ActionType, interview: Interview) -> _Delivery:

@@ -150,6 +150,10 @@ class DraftSpec:
     to: Person
     subject: str
     body: str
+    # An answer in a thread (the thank-you after a rejection): the message it answers.
+    in_reply_to: str | None = None  # that message's Message-ID
+    references: str | None = None  # its References plus its Message-ID
+    thread_id: str | None = None  # Gmail's threadId of the conversation
 
 
 @dataclass(frozen=True)

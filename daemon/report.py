@@ -9,7 +9,8 @@ from zoneinfo import ZoneInfo
 
 from daemon.codec import person_to
 from daemon.detect import ExplainRow
-from daemon.model import Action, Plan, Skip
+from daemon.model import Action, Plan, Reply, Skip
+from daemon.replies import describe
 
 _STATE_MARK = {
     "planned": "planned",
@@ -53,6 +54,19 @@ def _interview_json(plan: Plan, tz: ZoneInfo) -> dict[str, Any]:
         "stated_timeline": plan.stated_timeline.isoformat() if plan.stated_timeline else None,
         "status": plan.status,
         "actions": [_action_json(a, tz) for a in plan.actions],
+        "replies": [reply_json(r, tz) for r in plan.replies],
+    }
+
+
+def reply_json(reply: Reply, tz: ZoneInfo) -> dict[str, Any]:
+    """A reply as read: never its text, only what it means and who sent it when."""
+    return {
+        "received": fmt_time(reply.received, tz),
+        "from": person_to(reply.sender),
+        "category": reply.category,
+        "new_date": reply.new_date.isoformat() if reply.new_date else None,
+        "away_until": reply.until.isoformat() if reply.until else None,
+        "asked": reply.asked,
     }
 
 
@@ -104,6 +118,7 @@ def _interview_block(plan: Plan, tz: ZoneInfo) -> list[str]:
         who.append(f"decision expected {plan.stated_timeline:%a %Y-%m-%d}")
     if who:
         head.append("  " + "; ".join(who))
+    head.extend(f"  {describe(r, iv.company, tz)}" for r in plan.replies)
     for a in plan.actions:
         due = a.due.astimezone(tz)
         extra = ""
@@ -134,3 +149,32 @@ def explain_table(interview_id: str, title: str, rows: Sequence[ExplainRow]) -> 
         f"  {r.field:{width}}  {_clip(r.value, 40):{value_width}}  from: {r.source}" for r in rows
     ]
     return "\n".join(lines) + "\n"
+
+
+_EFFECT = {
+    "rejection": "records the outcome rejected: check-ins stop, a thank-you answers in its thread",
+    "offer": "records the outcome offer: every outreach not yet done stops",
+    "next_round": "the company answered: check-ins stop until the next interview",
+    "info_request": "the company answered: check-ins stop, a reminder says what they asked",
+    "unknown": "a person answered: check-ins stop",
+    "delay": "changes nothing but the decision date, when it gives one",
+    "acknowledgement": "changes nothing but the decision date, when it gives one",
+    "auto_reply": "not an answer: nothing changes; a return date holds the next check-in",
+    "noise": "not an answer: nothing changes",
+}
+
+
+def explain_replies(replies: Sequence[Reply], company: str | None, tz_name: str) -> str:
+    """``plan --explain``: each reply, the cue that decided its category, and what it did."""
+    tz = ZoneInfo(tz_name)
+    if not replies:
+        return "\nReplies: none read (with a Maildir, `outcome ID replied` records one)\n"
+    lines = ["Replies:"]
+    for r in replies:
+        lines.append(f"  {describe(r, company, tz)}")
+        lines.append(f"    cue: {_clip(r.cue, 100)}")
+        lines.append(f"    effect: {_EFFECT.get(r.category, r.category)}")
+    lines.append(
+        "  Disagree? `interview-followup outcome ID replied|rejected|offer|withdrawn` wins."
+    )
+    return "\n" + "\n".join(lines) + "\n"

@@ -16,8 +16,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from daemon import planner
+from daemon import replies as reply_rules
 from daemon.backends import from_source, source_ids
 from daemon.codec import (
     cancellation_from,
@@ -30,16 +32,26 @@ from daemon.codec import (
 from daemon.corrections import corrected, parse_corrections
 from daemon.detect import READING_VERSION, Detection, detect, same_company, superseded_by
 from daemon.keys import output_key
-from daemon.model import OUTREACH_TYPES, Action, History, Interview, Plan, Skip
+from daemon.model import (
+    OUTREACH_TYPES,
+    Action,
+    History,
+    Interview,
+    Outcome,
+    Plan,
+    Reply,
+    Skip,
+)
 from daemon.ports import (
+    DraftSpec,
     DraftStore,
     EventSource,
     ExistingDraft,
+    FoundReply,
     ReminderSpec,
     ReminderStore,
     ReplyQuery,
     ReplyWatcher,
-    first_replies,
 )
 from daemon.reconcile import (
     decide_reminder,
@@ -173,6 +185,7 @@ class _World:
     superseded: dict[str, str]
     done: dict[str, dict[str, datetime]]  # interview id -> action type -> done at
     touched: dict[str, frozenset[str]]  # interview id -> action types the user changed
+    replies: dict[str, tuple[Reply, ...]] = field(default_factory=dict)  # as classified
 
 
 def _gone(
@@ -220,15 +233,18 @@ def _world(
         superseded=superseded_by(detection.interviews),
         done=dict(done),
         touched={iid: frozenset(types) for iid, types in touched.items()},
+        replies=store.replies(),
     )
 
 
 def _history(iv: Interview, world: _World, by_company: dict[str, list[datetime]]) -> History:
     row = world.rows.get(iv.id)
     others = [t for other, times in by_company.items() if other != iv.id for t in times]
+    replies = world.replies.get(iv.id, ())
+    outcome, outcome_at = _outcome(row, replies)
     return History(
-        outcome=row.outcome if row and row.outcome else None,  # type: ignore[arg-type]
-        outcome_at=row.outcome_at if row else None,
+        outcome=outcome,
+        outcome_at=outcome_at,
         replied_at=row.replied_at if row else None,
         superseded=iv.id in world.superseded,
         cancelled=iv.id in world.gone,
@@ -238,7 +254,18 @@ def _history(iv: Interview, world: _World, by_company: dict[str, list[datetime]]
         timeline_debrief=row.debrief_timeline if row else None,
         note=row.debrief_note if row else None,
         company_outreach=tuple(sorted(others)),
+        replies=replies,
     )
+
+
+def _outcome(
+    row: InterviewRow | None, replies: tuple[Reply, ...]
+) -> tuple[Outcome | None, datetime | None]:
+    """The user's ``outcome`` always wins; else what a rejection or an offer said."""
+    if row is not None and row.outcome:
+        return row.outcome, row.outcome_at  # type: ignore[return-value]
+    read = reply_rules.outcome_of(replies)
+    return (read[0], read[1]) if read else (None, None)
 
 
 def _company_outreach(world: _World) -> dict[str, dict[str, list[datetime]]]:
@@ -337,7 +364,9 @@ def _commit_cursors(store: StateStore, source: EventSource, dry_run: bool) -> No
 def _check_replies(
     settings: Settings, store: StateStore, watcher: ReplyWatcher, world: _World, now: datetime
 ) -> bool:
-    """One search for every interview that awaits a reply; True when one was found."""
+    """One search for every interview that awaits a reply; each new message found is read
+    once (fetched, classified in memory, never stored) and its reading recorded. True when
+    anything new was recorded."""
     queries = [
         ReplyQuery(
             interview_id=iv.id,
@@ -349,12 +378,53 @@ def _check_replies(
         for iv in world.interviews.values()
         if _awaits_reply(iv, world, now)
     ]
-    found = first_replies(watcher.find(queries)) if queries else {}
+    if not queries:
+        return False
+    known = store.reply_refs()
+    new = [found for found in watcher.find(queries) if found.ref not in known]
+    readings = [(found, _read(watcher, found, now)) for found in new]
     with store.transaction():
-        for iid, at in found.items():
-            log.info("%s: the company replied (%s): check-ins cancelled", iid, at.isoformat())
-            store.set_replied(iid, at)
-    return bool(found)
+        for found, reply in readings:
+            if reply is None:
+                continue
+            for iid in found.interview_ids:
+                _record_reply(store, world, iid, reply, ZoneInfo(settings.user.timezone))
+    return any(reply is not None for _found, reply in readings)
+
+
+def _read(watcher: ReplyWatcher, found: FoundReply, now: datetime) -> Reply | None:
+    """What one message says; None when it vanished before it could be read."""
+    from daemon.classify import classify_bytes
+
+    raw = watcher.fetch(found.ref)
+    if raw is None:
+        return None
+    reading = classify_bytes(raw)
+    return Reply(
+        ref=found.ref,
+        received=found.received,
+        category=reading.category,
+        cue=reading.cue,
+        sender=found.sender,
+        read_at=now,
+        subject=found.subject,
+        message_id=found.message_id,
+        references=found.references,
+        thread_id=found.thread_id,
+        new_date=reading.new_date,
+        until=reading.until,
+        asked=reading.asked,
+    )
+
+
+def _record_reply(store: StateStore, world: _World, iid: str, reply: Reply, tz: ZoneInfo) -> None:
+    """Save the reading; an answer (not an auto-reply, noise, delay or acknowledgement)
+    also marks the interview replied, which stops the check-ins."""
+    iv = world.interviews.get(iid)
+    log.info("%s: %s", iid, reply_rules.describe(reply, iv.company if iv else None, tz))
+    store.save_reply(iid, reply)
+    if reply_rules.is_answer(reply.category):
+        store.set_replied(iid, reply.received)
 
 
 def _contact(iv: Interview) -> set[str]:
@@ -495,6 +565,19 @@ def _record_interviews(
                 store.mark_gone(iid, reason, now)
                 changed = True
     return changed
+
+
+def _in_thread(spec: DraftSpec, answered: Reply | None) -> DraftSpec:
+    """The draft as an answer to ``answered``: same conversation, RFC 5322 threading."""
+    if answered is None or not answered.message_id:
+        return spec
+    references = " ".join(x for x in (answered.references, answered.message_id) if x)
+    return replace(
+        spec,
+        in_reply_to=answered.message_id,
+        references=references,
+        thread_id=answered.thread_id,
+    )
 
 
 class _Writer:
@@ -650,6 +733,8 @@ class _Writer:
         specs = self.drafts_mod.compose_drafts(
             action, plan.interview, self.settings.user, self.templates, note
         )
+        if action.type == "rejection_thanks":
+            specs = [_in_thread(spec, reply_rules.rejection(plan.replies)) for spec in specs]
         for spec in specs:
             if spec.key in self.world.outputs:
                 continue

@@ -166,6 +166,7 @@ DEFAULT_GRACE_HOURS: dict[str, float] = {
     "final_follow_up": 168,
     "networking": 168,
     "rejection_thanks": 168,
+    "info_request": 168,
 }
 
 

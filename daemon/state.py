@@ -15,12 +15,12 @@ import stat
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
 from daemon.codec import interview_from, interview_to
-from daemon.model import Interview
+from daemon.model import Interview, Person, Reply
 
 SCHEMA_VERSION = 1
 
@@ -71,6 +71,29 @@ CREATE TABLE IF NOT EXISTS cycles (
     summary TEXT NOT NULL
 );
 CREATE TABLE IF NOT EXISTS corrections (interview_id TEXT PRIMARY KEY, data TEXT NOT NULL);
+"""
+
+# What the company's replies said (daemon.classify): one row per message and interview it
+# answers. No body, only the reading and the headers a threaded answer needs.
+_REPLIES_SCHEMA = """
+CREATE TABLE IF NOT EXISTS replies (
+    ref TEXT NOT NULL,
+    interview_id TEXT NOT NULL,
+    received TEXT NOT NULL,
+    category TEXT NOT NULL,
+    cue TEXT NOT NULL,
+    sender_name TEXT,
+    sender_email TEXT NOT NULL,
+    read_at TEXT NOT NULL,
+    subject TEXT NOT NULL DEFAULT '',
+    message_id TEXT,
+    refs TEXT,
+    thread_id TEXT,
+    new_date TEXT,
+    until TEXT,
+    asked TEXT,
+    PRIMARY KEY (ref, interview_id)
+);
 """
 
 # Output statuses: ours and as we wrote it / the user changed it / the user removed it /
@@ -196,6 +219,10 @@ def _dt(value: str | None) -> datetime | None:
     return None if value is None else datetime.fromisoformat(value)
 
 
+def _day(value: str | None) -> date | None:
+    return None if value is None else date.fromisoformat(value)
+
+
 class StateStore:
     """One SQLite file. ``readonly`` opens without creating (``plan`` writes nothing)."""
 
@@ -211,6 +238,7 @@ class StateStore:
                 else:
                     self._db = sqlite3.connect(":memory:", isolation_level=None)
                     self._db.executescript(_SCHEMA)
+                    self._db.executescript(_REPLIES_SCHEMA)
             else:
                 self._open_for_writing(path)
         except sqlite3.Error as exc:
@@ -229,6 +257,7 @@ class StateStore:
         self._db.execute("PRAGMA journal_mode=WAL")
         self._db.execute("PRAGMA synchronous=FULL")
         self._db.executescript(_SCHEMA)
+        self._db.executescript(_REPLIES_SCHEMA)
         self._check_version()
         _probe_write(self._db)
 
@@ -326,6 +355,68 @@ class StateStore:
         self._write(
             "UPDATE interviews SET debrief_timeline=?, debrief_note=? WHERE id=?",
             (timeline, note, interview_id),
+        )
+
+    # replies ----------------------------------------------------------------------------
+
+    def replies(self) -> dict[str, tuple[Reply, ...]]:
+        """Interview id -> the replies read for it, oldest first."""
+        try:
+            rows = self._db.execute(
+                "SELECT interview_id, ref, received, category, cue, sender_name, sender_email,"
+                " read_at, subject, message_id, refs, thread_id, new_date, until, asked"
+                " FROM replies ORDER BY received, ref"
+            ).fetchall()
+        except sqlite3.OperationalError:  # a read-only store written before replies existed
+            return {}
+        out: dict[str, list[Reply]] = {}
+        for r in rows:
+            out.setdefault(r[0], []).append(
+                Reply(
+                    ref=r[1],
+                    received=datetime.fromisoformat(r[2]),
+                    category=r[3],
+                    cue=r[4],
+                    sender=Person(r[5], r[6]),
+                    read_at=datetime.fromisoformat(r[7]),
+                    subject=r[8],
+                    message_id=r[9],
+                    references=r[10],
+                    thread_id=r[11],
+                    new_date=_day(r[12]),
+                    until=_day(r[13]),
+                    asked=r[14],
+                )
+            )
+        return {iid: tuple(replies) for iid, replies in out.items()}
+
+    def reply_refs(self) -> set[str]:
+        """The messages already read (each is fetched and classified once)."""
+        try:
+            return {r[0] for r in self._db.execute("SELECT DISTINCT ref FROM replies")}
+        except sqlite3.OperationalError:
+            return set()
+
+    def save_reply(self, interview_id: str, reply: Reply) -> None:
+        self._write(
+            "INSERT OR IGNORE INTO replies VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                reply.ref,
+                interview_id,
+                reply.received.isoformat(),
+                reply.category,
+                reply.cue,
+                reply.sender.name,
+                reply.sender.email,
+                reply.read_at.isoformat(),
+                reply.subject,
+                reply.message_id,
+                reply.references,
+                reply.thread_id,
+                None if reply.new_date is None else reply.new_date.isoformat(),
+                None if reply.until is None else reply.until.isoformat(),
+                reply.asked,
+            ),
         )
 
     # actions ----------------------------------------------------------------------------

@@ -6,7 +6,8 @@ from datetime import datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from daemon.report import fmt_time
+from daemon.replies import describe
+from daemon.report import fmt_time, reply_json
 from daemon.settings import Settings
 from daemon.state import StateStore
 
@@ -14,6 +15,7 @@ from daemon.state import StateStore
 def collect(store: StateStore, settings: Settings, now: datetime) -> dict[str, Any]:
     tz = ZoneInfo(settings.user.timezone)
     actions = store.actions()
+    replies = store.replies()
     interviews = []
     for iid, row in sorted(store.interviews().items(), key=lambda kv: kv[1].interview.start):
         mine = sorted((a for (i, _), a in actions.items() if i == iid), key=lambda a: a.due)
@@ -30,6 +32,10 @@ def collect(store: StateStore, settings: Settings, now: datetime) -> dict[str, A
                 "next_action": None
                 if nxt is None
                 else {"type": nxt.type, "due": fmt_time(nxt.due, tz)},
+                "replies": [
+                    {**reply_json(r, tz), "summary": describe(r, row.interview.company, tz)}
+                    for r in replies.get(iid, ())
+                ],
             }
         )
     last = store.last_cycle()
@@ -123,6 +129,7 @@ def table(doc: dict[str, Any]) -> str:
         nxt = iv["next_action"]
         after = f"next: {nxt['type']} {nxt['due']}" if nxt else "nothing planned"
         lines.append(f"{iv['start'][:16]}  {iv['title'][:50]:50}  {iv['stage']:24} {after}")
+        lines.extend(f"{'':18}{r['summary']}" for r in iv.get("replies", ()))
     return "\n".join(lines) + "\n"
 
 

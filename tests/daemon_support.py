@@ -118,9 +118,7 @@ class Daemon:
         self._log.close()
 
 
-def first_cycle(
-    config: Path, moment: str, env: dict[str, str] | None = None
-) -> tuple[float, str]:
+def first_cycle(config: Path, moment: str, env: dict[str, str] | None = None) -> tuple[float, str]:
     """A run from ``moment`` that completes its first cycle, then a clean stop: how long
     the cycle took (from the start log line to READY) and the run's log."""
     sock = NotifySocket()

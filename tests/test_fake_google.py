@@ -419,6 +419,42 @@ def test_message_search_subset(fake: FakeGoogle, apis: Apis) -> None:
     assert int(got["internalDate"]) == int((t0 + timedelta(hours=2)).timestamp() * 1000)
 
 
+MULTIPART = (
+    b"From: Sam <sam@acme.com>\r\nTo: alex@example.com\r\nSubject: Update\r\n"
+    b"Date: Thu, 03 Dec 2026 10:15:00 -0500\r\nMessage-ID: <u1@acme.com>\r\n"
+    b"MIME-Version: 1.0\r\nContent-Type: multipart/alternative; boundary=b1\r\n\r\n"
+    b"--b1\r\nContent-Type: text/plain; charset=utf-8\r\n\r\nPlain words\r\n"
+    b"--b1\r\nContent-Type: text/html; charset=utf-8\r\n\r\n<p>HTML words</p>\r\n--b1--\r\n"
+)
+
+
+def test_messages_formats_threads_and_drafts_in_a_thread(fake: FakeGoogle, apis: Apis) -> None:
+    mid, thread = fake.add_raw_message(MULTIPART)
+    reply, same = fake.add_raw_message(MULTIPART.replace(b"<u1@", b"<u2@"), thread_id=thread)
+    assert same == thread
+    msgs = apis.gmail.users().messages()
+    full = msgs.get(userId="me", id=mid, format="full").execute()
+    assert full["payload"]["mimeType"] == "multipart/alternative"
+    plain, html = full["payload"]["parts"]
+    assert (plain["partId"], html["partId"]) == ("0", "1")
+    assert base64.urlsafe_b64decode(plain["body"]["data"]).strip() == b"Plain words"
+    assert (
+        int(full["internalDate"])
+        == int(datetime(2026, 12, 3, 15, 15, tzinfo=UTC).timestamp()) * 1000
+    )
+    raw = msgs.get(userId="me", id=mid, format="raw").execute()["raw"]
+    assert base64.urlsafe_b64decode(raw) == MULTIPART
+    got = apis.gmail.users().threads().get(userId="me", id=thread, format="metadata").execute()
+    assert [m["id"] for m in got["messages"]] == [mid, reply]
+    body = {"message": {"raw": raw_message(), "threadId": thread}}
+    draft = apis.gmail.users().drafts().create(userId="me", body=body).execute()
+    assert draft["message"]["threadId"] == thread
+    with pytest.raises(HttpError) as err:
+        body = {"message": {"raw": raw_message("k2"), "threadId": "nosuchthread"}}
+        apis.gmail.users().drafts().create(userId="me", body=body).execute()
+    assert err.value.status_code == 404
+
+
 def test_unknown_query_parameter_rejected(fake: FakeGoogle, apis: Apis) -> None:
     http = apis.http
     resp, body = http.request(f"{fake.root}gmail/v1/users/me/drafts/r1?metadataHeaders=From")

@@ -31,10 +31,10 @@ from integrations.base import (
     AuthError,
     BadInput,
     DraftSpec,
+    FoundReply,
     ReminderSpec,
     ReplyQuery,
     TransientError,
-    first_replies,
 )
 from integrations.google import auth
 from integrations.google.calendar import (
@@ -625,6 +625,15 @@ def test_user_edit_changes_fingerprint_and_delete(fake: FakeGoogle, client: Goog
 # -- replies -----------------------------------------------------------------------------------
 
 
+def _first(found: list[FoundReply]) -> dict[str, datetime]:
+    """Interview id -> its earliest message found."""
+    out: dict[str, datetime] = {}
+    for reply in found:
+        for iid in reply.interview_ids:
+            out[iid] = min(out.get(iid, reply.received), reply.received)
+    return out
+
+
 def test_replies_one_search(fake: FakeGoogle, client: GoogleClient) -> None:
     end = datetime(2026, 12, 1, 15, tzinfo=NY)
     fake.add_message("Sam <sam@acme.com>", when=end + timedelta(days=2))
@@ -646,7 +655,7 @@ def test_replies_one_search(fake: FakeGoogle, client: GoogleClient) -> None:
     ]
     watcher = GmailReplies(None, ACCOUNT, client=client)
     fake.reset_records()
-    found = first_replies(watcher.find(queries))
+    found = _first(watcher.find(queries))
     assert found == {
         "acme": end + timedelta(days=1),
         "globex": datetime(2026, 12, 5, tzinfo=UTC),
@@ -657,7 +666,7 @@ def test_replies_one_search(fake: FakeGoogle, client: GoogleClient) -> None:
     assert q.startswith("(from:") and f"-from:{ACCOUNT}" in q and "from:acme.com" in q
     assert "from:sam@acme.com" not in q  # covered by the domain
     fake.reset_records()
-    assert first_replies(watcher.find(queries)) == found
+    assert _first(watcher.find(queries)) == found
     assert api_requests(fake) == 1  # nothing new: the search only
     assert GmailReplies(None, ACCOUNT, client=client).find([]) == []
 

@@ -121,8 +121,13 @@ class GoogleWorkspace:
         return found
 
     def writes(self) -> int:
-        return sum(1 for r in self.fake.calls if r.method in ("POST", "PATCH", "PUT", "DELETE")
-                   and not r.path.endswith("/token") and not r.path.startswith("/batch"))
+        return sum(
+            1
+            for r in self.fake.calls
+            if r.method in ("POST", "PATCH", "PUT", "DELETE")
+            and not r.path.endswith("/token")
+            and not r.path.startswith("/batch")
+        )
 
 
 @pytest.fixture
@@ -232,8 +237,10 @@ def test_user_edited_reminder_is_left_alone_when_the_interview_moves(gws: Google
     gws.fake.user_update_event(
         "primary",
         "globexfinal1",
-        {"start": {"dateTime": "2026-12-10T17:00:00-05:00"},
-         "end": {"dateTime": "2026-12-10T18:00:00-05:00"}},
+        {
+            "start": {"dateTime": "2026-12-10T17:00:00-05:00"},
+            "end": {"dateTime": "2026-12-10T18:00:00-05:00"},
+        },
     )
     res = gws.sync(BEFORE)
     assert "7 moved" in res.out
@@ -265,7 +272,9 @@ def test_twenty_percent_faults_everywhere_end_exact(gws: GoogleWorkspace) -> Non
     """Repeated syncs under random 429/403/5xx/dropped connections converge on exactly the
     planned reminders and drafts: no duplicates, no losses."""
     gws.fake.inject(
-        ["429", "403rate", "500", "503", "drop", "drop_after"], probability=0.2, parts=True,
+        ["429", "403rate", "500", "503", "drop", "drop_after"],
+        probability=0.2,
+        parts=True,
         seed=11,
     )
     moments = [BEFORE, "2026-12-01T16:00:00-05:00", "2026-12-04T09:00:00-05:00"]

@@ -176,7 +176,10 @@ class GmailDrafts:
 
         raw = render_message(spec, self.clock())
         fingerprint = message_fingerprint(raw)
-        body = {"message": {"raw": base64.urlsafe_b64encode(raw).decode("ascii")}}
+        message: dict[str, Any] = {"raw": base64.urlsafe_b64encode(raw).decode("ascii")}
+        if spec.thread_id:
+            message["threadId"] = spec.thread_id  # an answer in their conversation
+        body = {"message": message}
         for attempt in range(CREATE_ATTEMPTS):
             try:
                 created = self.client.execute(

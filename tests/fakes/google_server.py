@@ -31,8 +31,11 @@ What is served (unknown query parameters are rejected with 400, like Google's fr
   (deleted events included) is a 409 ``duplicate``; deleting a deleted event is a 410
   ``deleted``. ``singleEvents=true`` expands ``RRULE:FREQ=DAILY|WEEKLY`` with ``INTERVAL``,
   ``COUNT``, ``UNTIL`` (other rules are returned as the master only).
-* Gmail ``drafts.create/list/get/update/delete`` and ``messages.list/get``. ``drafts.get`` has
-  no ``metadataHeaders`` (as in the real API): format ``metadata`` returns every header.
+* Gmail ``drafts.create/list/get/update/delete`` (``message.threadId`` puts a draft in an
+  existing thread; an unknown thread is a 404), ``messages.list/get`` (``format=full`` gives
+  the MIME tree as ``payload.parts``, ``raw`` the message as received) and ``threads.get``.
+  ``drafts.get`` has no ``metadataHeaders`` (as in the real API): format ``metadata``
+  returns every header.
   ``messages.list`` ``q`` subset: ``from:V``, ``to:V``, ``after:EPOCH``, ``before:EPOCH``,
   ``in:anywhere|inbox|drafts|sent|spam|trash``, ``label:V``, ``rfc822msgid:V``, ``-term``,
   ``OR``, parentheses and implicit AND; anything else is a 400. ``from:`` with an address
@@ -454,12 +457,32 @@ class _Msg:
             "headers": [{"name": k, "value": str(v)} for k, v in items],
         }
         if fmt == "full":
-            decoded = BytesParser(policy=compat32).parsebytes(self.raw).get_payload(decode=True)
-            body = decoded if isinstance(decoded, bytes) else b""
-            data = base64.urlsafe_b64encode(body).decode()
-            payload["body"] = {"size": len(body), "data": data}
+            payload.update(_part(BytesParser(policy=compat32).parsebytes(self.raw), ""))
+            payload["headers"] = [{"name": k, "value": str(v)} for k, v in items]
         out["payload"] = payload
         return out
+
+
+def _part(part: Message, part_id: str) -> dict[str, Any]:
+    """Gmail's ``MessagePart`` for ``format=full``: multiparts carry ``parts`` (ids "0",
+    "0.1", ...), leaves carry their decoded body as base64url ``data``."""
+    out: dict[str, Any] = {
+        "partId": part_id,
+        "mimeType": part.get_content_type(),
+        "filename": part.get_filename() or "",
+        "headers": [{"name": k, "value": str(v)} for k, v in part.items()],
+    }
+    if part.is_multipart():
+        children = part.get_payload()
+        assert isinstance(children, list)
+        prefix = f"{part_id}." if part_id else ""
+        out["body"] = {"size": 0}
+        out["parts"] = [_part(child, f"{prefix}{i}") for i, child in enumerate(children)]
+        return out
+    decoded = part.get_payload(decode=True)
+    body = decoded if isinstance(decoded, bytes) else b""
+    out["body"] = {"size": len(body), "data": base64.urlsafe_b64encode(body).decode()}
+    return out
 
 
 @dataclass
@@ -680,6 +703,27 @@ class FakeGoogle:
         with self._lock:
             return self._new_message(raw, set(labels), int(when.timestamp() * 1000)).id
 
+    def add_raw_message(
+        self,
+        raw: bytes,
+        when: datetime | None = None,
+        labels: Iterable[str] = ("INBOX", "UNREAD"),
+        thread_id: str | None = None,
+    ) -> tuple[str, str]:
+        """A whole RFC 5322 message as received (any headers, MIME parts), optionally in an
+        existing thread; ``internalDate`` is ``when``, else its Date header. Returns
+        (message id, thread id)."""
+        if when is None:
+            head = BytesParser(policy=compat32).parsebytes(raw, headersonly=True)
+            when = email.utils.parsedate_to_datetime(str(head["Date"]))
+        with self._lock:
+            msg = self._new_message(raw, set(labels), int(when.timestamp() * 1000), thread_id)
+            return msg.id, msg.thread_id
+
+    def thread_of(self, message_id: str) -> str:
+        with self._lock:
+            return self._msgs[message_id].thread_id
+
     def drafts(self) -> list[dict[str, Any]]:
         """Every draft: ``{"id", "message_id", "headers": {lower name: value}, "raw"}``."""
         with self._lock:
@@ -687,7 +731,15 @@ class FakeGoogle:
             for did, mid in self._drafts.items():
                 msg = self._msgs[mid]
                 heads = {k.lower(): str(v) for k, v in msg.headers().items()}
-                out.append({"id": did, "message_id": mid, "headers": heads, "raw": msg.raw})
+                out.append(
+                    {
+                        "id": did,
+                        "message_id": mid,
+                        "thread_id": msg.thread_id,
+                        "headers": heads,
+                        "raw": msg.raw,
+                    }
+                )
             return out
 
     def user_edit_draft(self, draft_id: str, raw: bytes) -> None:
@@ -1407,7 +1459,10 @@ def _drafts_create(
         raw = _b64url_decode(raw_b64)
     except ValueError as exc:
         raise _bad("Invalid value for ByteString", "invalidArgument") from exc
-    msg = fake._new_message(raw, {"DRAFT"}, fake._now_ms())
+    thread = _json_body(body).get("message", {}).get("threadId")
+    if thread is not None and not any(m.thread_id == thread for m in fake._msgs.values()):
+        raise _gmail_not_found()  # Gmail answers 404 for a thread it does not have
+    msg = fake._new_message(raw, {"DRAFT"}, fake._now_ms(), thread)
     did = f"r{fake._rng.getrandbits(62):019d}"
     fake._drafts[did] = msg.id
     return _Resp(200, {"id": did, "message": msg.resource("minimal")})
@@ -1532,10 +1587,41 @@ def _messages_get(
     msg = fake._msgs.get(args["id"])
     if msg is None:
         raise _gmail_not_found()
+    fmt = _readable_format(query, scopes)
+    return _Resp(200, msg.resource(fmt, query.get("metadataHeaders")))
+
+
+def _readable_format(query: dict[str, list[str]], scopes: frozenset[str]) -> str:
+    """The asked format, refused (403) when the token may read metadata only."""
     fmt = _format(query)
     if _metadata_only(scopes) and fmt in ("raw", "full"):
         raise _Fail(gerror(403, "forbidden", "Metadata scope doesn't allow format " + fmt.upper()))
-    return _Resp(200, msg.resource(fmt, query.get("metadataHeaders")))
+    return fmt
+
+
+def _threads_get(
+    fake: FakeGoogle,
+    args: dict[str, str],
+    query: dict[str, list[str]],
+    body: bytes,
+    scopes: frozenset[str],
+) -> _Resp:
+    """``threads.get``: the thread's messages, oldest first, each in the asked format."""
+    _user(fake, args)
+    msgs = sorted(
+        (m for m in fake._msgs.values() if m.thread_id == args["id"]),
+        key=lambda m: m.internal_ms,
+    )
+    if not msgs:
+        raise _gmail_not_found()
+    fmt = _readable_format(query, scopes)
+    if fmt == "raw":
+        raise _bad("Invalid value at 'format' (RAW)", "invalidArgument")  # as Gmail answers
+    wanted = query.get("metadataHeaders")
+    return _Resp(
+        200,
+        {"id": args["id"], "historyId": "1", "messages": [m.resource(fmt, wanted) for m in msgs]},
+    )
 
 
 # ---------------------------------------------------------------------------------------------
@@ -1549,6 +1635,7 @@ _MSG_READ = frozenset({SCOPE_MAIL, SCOPE_MODIFY, SCOPE_READONLY, SCOPE_METADATA}
 _EVENTS = r"^/calendar/v3/calendars/(?P<cal>[^/]+)/events"
 _DRAFTS = r"^/gmail/v1/users/(?P<user>[^/]+)/drafts"
 _MESSAGES = r"^/gmail/v1/users/(?P<user>[^/]+)/messages"
+_THREADS = r"^/gmail/v1/users/(?P<user>[^/]+)/threads"
 _LIST_PARAMS = {
     "alwaysIncludeEmail",
     "eventTypes",
@@ -1623,6 +1710,13 @@ _ROUTES: list[tuple[str, re.Pattern[str], Handler, frozenset[str], frozenset[str
             "GET",
             _MESSAGES + r"/(?P<id>[^/]+)",
             _messages_get,
+            {"format", "metadataHeaders"},
+            _MSG_READ,
+        ),
+        (
+            "GET",
+            _THREADS + r"/(?P<id>[^/]+)",
+            _threads_get,
             {"format", "metadataHeaders"},
             _MSG_READ,
         ),
