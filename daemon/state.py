@@ -409,6 +409,7 @@ class StateStore:
         self._db.execute("PRAGMA journal_mode=WAL")
         self._db.execute("PRAGMA synchronous=FULL")
         self._db.executescript(_SCHEMA)
+        self._db.executescript(_REPLIES_SCHEMA)
         self._check_version()
         upgrade(self._db)
         _probe_write(self._db)
