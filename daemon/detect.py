@@ -22,7 +22,10 @@ from typing import Generic, TypeVar
 from zoneinfo import ZoneInfo
 
 from daemon import invite_text, titles
+from daemon.addresses import usable
 from daemon.model import (
+    FIRST_YEAR,
+    LAST_YEAR,
     Cancellation,
     Interview,
     Kind,
@@ -77,6 +80,7 @@ CANCELLED = "cancelled"
 ALL_DAY = "all-day event"
 RECURRING = "recurring series"
 NOT_INVITED = "not your interview: you are not invited (an interviewer-side event)"
+OUT_OF_RANGE = f"date outside the years {FIRST_YEAR}-{LAST_YEAR}"
 
 # Words that say an invitation comes from the hiring side (substrings: "recruit" is in
 # "Recruiter", "Recruiting", "recruitment"). Also pre-filter keywords of the .ics reader.
@@ -330,6 +334,8 @@ def _skip_reason(event: SourceEvent, rules: _Rules, user: User) -> str | None:
         return DECLINED
     if event.all_day:
         return ALL_DAY
+    if not FIRST_YEAR <= event.start.year <= LAST_YEAR:
+        return OUT_OF_RANGE  # no plan can be computed (Python's dates end in 9999)
     if event.recurring:
         return RECURRING
     if event.recurrence_id and not _has_tag(event, rules):
@@ -614,6 +620,8 @@ def _parties(event: SourceEvent, rules: _Rules, me: User) -> _Parties:
     for att in event.attendees:
         email = clean_text(att.email, 320).lower()
         if not email or email in seen or me.is_attendee(att) or not is_person(att, rules.robots):
+            continue
+        if not usable(email):
             continue
         if (att.partstat or "").upper() == "DECLINED":
             continue

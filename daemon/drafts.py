@@ -18,7 +18,6 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from email import policy
-from email.headerregistry import Address
 from email.message import EmailMessage
 from email.parser import BytesParser
 from email.utils import format_datetime, getaddresses
@@ -26,6 +25,7 @@ from importlib import resources
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from daemon.addresses import addr_spec
 from daemon.keys import message_id, output_key
 from daemon.model import Action, Interview, Person
 from daemon.ports import DraftSpec
@@ -488,7 +488,6 @@ MAX_LINE = 78
 _EW_BYTES = 42  # UTF-8 bytes per encoded word: "=?utf-8?b?" + 56 base64 + "?=" = 68 chars
 _PLAIN_WORD = 66  # longer plain words would not fit after "Subject: " on one line
 _SPECIALS = frozenset('()<>[]:;@\\,."')
-ADDRESS_LIMIT = 254  # RFC 5321's limit for a forward path
 
 
 def _encoded_words(text: str) -> list[str]:
@@ -543,23 +542,8 @@ def _phrase_tokens(text: str) -> list[str]:
 
 
 def _addr_spec(email: str) -> str:
-    """The address as an addr-spec; ValueError unless it is exactly one plain address.
-
-    ``a@b.c\\r\\nBcc: x`` or ``a@b.c, x@y.z`` are refused rather than cut, a non-ASCII
-    domain is IDNA-encoded and a non-ASCII local part is refused (it needs SMTPUTF8).
-    """
-    raw = one_line(email)
-    local, at, domain = raw.rpartition("@")
-    if not at or not local.isascii() or any(c.isspace() for c in raw):
-        raise ValueError(f"not a usable e-mail address: {raw!r}")
-    try:
-        domain = domain if domain.isascii() else domain.encode("idna").decode("ascii")
-        spec = Address(addr_spec=f"{local}@{domain}").addr_spec
-    except (UnicodeError, ValueError) as exc:
-        raise ValueError(f"not a usable e-mail address: {raw!r}") from exc
-    if len(spec) > ADDRESS_LIMIT or not spec.isascii():
-        raise ValueError(f"not a usable e-mail address: {raw!r}")
-    return spec
+    """The address as an addr-spec; ValueError unless it is exactly one plain address."""
+    return addr_spec(one_line(email))
 
 
 def usable_address(email: str) -> str:

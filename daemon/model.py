@@ -44,6 +44,9 @@ Outcome = Literal["rejected", "offer", "withdrawn", "replied"]
 OUTCOMES: tuple[Outcome, ...] = ("rejected", "offer", "withdrawn", "replied")
 Kind = Literal["final", "panel", "phone", "video", "onsite"]
 OutputKind = Literal["calendar", "draft"]
+# Interviews are planned between these years; a date outside is a typo or a placeholder
+# (``99991231``), and a plan reaching months past it would overflow Python's dates.
+FIRST_YEAR, LAST_YEAR = 1900, 2999
 TimelineOrigin = Literal["command", "debrief", "description"]
 
 

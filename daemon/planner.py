@@ -58,6 +58,8 @@ _CANCELLED_BY: dict[str, frozenset[str]] = {
     "superseded": OUTREACH_TYPES | {"networking"},
     "cancelled": _ALL,
 }
+_ENDS_PROCESS: frozenset[str] = frozenset({"rejected", "offer", "withdrawn"})
+_MEETING_TYPES: frozenset[str] = frozenset({"prep", "debrief", "thank_you", "linkedin"})
 _TO_CONTACT: frozenset[str] = OUTREACH_TYPES | {"rejection_thanks"}
 _CALL_TYPES: frozenset[str] = frozenset({"check_in_1", "check_in_2"})
 _CALENDAR: tuple[OutputKind, ...] = ("calendar",)
@@ -86,7 +88,7 @@ def plan_interview(
     _require_aware(interview.end, "interview.end")
     stated = stated_timeline(interview, history, user)
     status = plan_status(history)
-    cancelled = cancelled_types(history)
+    cancelled = cancelled_types(history) | called_off_types(interview, history)
     dues = due_times(interview, history, timeline, user, stated)
     actions = tuple(
         _with_reply(
@@ -135,6 +137,18 @@ def cancelled_types(history: History) -> frozenset[str]:
     if history.superseded:
         facts.append("superseded")
     return frozenset().union(*(_CANCELLED_BY[fact] for fact in facts))
+
+
+def called_off_types(interview: Interview, history: History) -> frozenset[str]:
+    """An outcome that ends the process, recorded before the interview ended, means the
+    meeting did not take place: nothing that prepares for or follows the meeting itself is
+    planned (no thank-you for an interview that never happened)."""
+    at = history.outcome_at
+    if history.outcome in _ENDS_PROCESS and at is not None and _instant(at) < _instant(
+        interview.end
+    ):
+        return _MEETING_TYPES
+    return frozenset()
 
 
 def action_state(

@@ -46,7 +46,8 @@ from icalendar.prop import vDuration
 from icalendar.timezone import tzp
 from icalendar.timezone.windows_to_olson import WINDOWS_TO_OLSON
 
-from daemon.model import Attendee, SourceEvent
+from daemon.addresses import usable
+from daemon.model import FIRST_YEAR, LAST_YEAR, Attendee, SourceEvent
 from integrations.base import BadInput, EventSource, SourceRead
 
 log = logging.getLogger(__name__)
@@ -539,14 +540,27 @@ class _Read:
             description=_text(props.first("DESCRIPTION")),
             location=_text(props.first("LOCATION")),
             status=_text(props.first("STATUS")).upper() or "CONFIRMED",
-            organizer=_attendee(props.first("ORGANIZER")),
-            attendees=tuple(a for a in map(_attendee, props.lines.get("ATTENDEE", [])) if a),
+            organizer=self._attendee(props.first("ORGANIZER"), line),
+            attendees=self._attendees(props.lines.get("ATTENDEE", []), line),
             recurring=recurrence_id is None and _has_value(props, "RRULE", "RDATE"),
             conference_url=_conference(props),
             own_key=_text(props.first(OWN_KEY)) or None,
             all_interviews_calendar=self.src.all_interviews,
             line=line,
         )
+
+    def _attendees(self, lines: list[str], line: int) -> tuple[Attendee, ...]:
+        return tuple(a for a in (self._attendee(raw, line) for raw in lines) if a)
+
+    def _attendee(self, content_line: str | None, line: int) -> Attendee | None:
+        """An attendee whose address is not one plain address (``<a@b>``, ``a@x,b@y``,
+        ``a@b?bcc=...``) is dropped with a warning: no draft can go to it, and the rest of
+        the event (and of the calendar) is still planned."""
+        attendee = _attendee(content_line)
+        if attendee is None or usable(attendee.email):
+            return attendee
+        self.warn(line, f"skipped attendee {attendee.email[:80]!r}: not one plain e-mail address")
+        return None
 
     def _uid(self, props: _Props, start_line: str, line: int) -> str:
         uid = _text(props.first("UID"))
@@ -603,6 +617,8 @@ class _Read:
         if match is None:
             raise _EventError(f"invalid date {value[:40]!r}")
         y, mo, d, h, mi, s, utc = match.groups()
+        if not FIRST_YEAR <= int(y) <= LAST_YEAR:
+            raise _EventError(f"date {value[:40]!r} is out of range ({FIRST_YEAR}-{LAST_YEAR})")
         try:
             if h is None:
                 return date(int(y), int(mo), int(d))

@@ -609,3 +609,18 @@ def test_one_agency_booking_two_companies_supersedes_neither() -> None:
 
 def test_same_start_does_not_supersede() -> None:
     assert superseded_by([_iv("a", "Acme", 0), _iv("b", "Acme", 0)]) == {}
+
+
+def test_an_event_outside_the_plannable_years_is_skipped_from_any_source() -> None:
+    far = datetime(9999, 12, 31, 9, 0, tzinfo=UTC)
+    found = run(event("Interview with Acme", start=far, end=far + timedelta(minutes=30)))
+    assert found.interviews == ()
+    assert [s.reason for s in found.skipped] == ["date outside the years 1900-2999"]
+
+
+def test_an_attendee_with_an_unusable_address_is_no_interviewer() -> None:
+    bad = Attendee("<jane@acme.com>", "Jane")
+    good = Attendee("raj@acme.com", "Raj")
+    iv = one(event("Interview with Acme", attendees=(bad, good), organizer=bad))
+    assert [p.email for p in iv.interviewers] == ["raj@acme.com"]
+    assert iv.contact is not None and iv.contact.email == "raj@acme.com"

@@ -419,6 +419,23 @@ def test_rejection_adds_thanks_and_keeps_networking() -> None:
     assert states(p)["thank_you"] == "planned"
 
 
+@pytest.mark.parametrize("outcome", ["rejected", "offer", "withdrawn"])
+def test_an_outcome_recorded_before_the_interview_calls_the_meeting_off(outcome: str) -> None:
+    early = datetime(2026, 11, 30, 11, 0, tzinfo=NY)  # the interview is on 1 December
+    p = plan(history=History(outcome=outcome, outcome_at=early))  # type: ignore[arg-type]
+    for kind in ("prep", "debrief", "thank_you", "linkedin"):
+        assert states(p)[kind] == "cancelled", kind
+    if outcome == "rejected":
+        assert states(p)["rejection_thanks"] == "planned"
+        assert states(p)["networking"] == "planned"
+
+
+def test_a_reply_recorded_before_the_interview_keeps_the_meeting() -> None:
+    early = datetime(2026, 11, 30, 11, 0, tzinfo=NY)
+    p = plan(history=History(outcome="replied", outcome_at=early))
+    assert states(p)["thank_you"] == states(p)["prep"] == "planned"
+
+
 def test_cancelled_interview_cancels_rejection_thanks_too() -> None:
     p = plan(history=History(cancelled=True, outcome="rejected", outcome_at=REJECTED_AT))
     assert states(p)["rejection_thanks"] == "cancelled"

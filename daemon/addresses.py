@@ -1,0 +1,46 @@
+"""Is this one plain e-mail address we can write to? Shared by the readers and the drafts.
+
+A calendar may carry ``mailto:<jane@acme.com>``, ``mailto:a@x,b@y`` or
+``mailto:x@y?bcc=...``: the reader drops such an attendee (with a warning naming the file
+and line) and the drafts refuse it, so one bad address never stops a sync.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from email.errors import HeaderParseError
+from email.headerregistry import Address
+
+ADDRESS_LIMIT = 254  # RFC 5321 path limit less the angle brackets
+
+
+def addr_spec(email: str) -> str:
+    """The address as an addr-spec; ValueError unless it is exactly one plain address.
+
+    ``a@b.c\\r\\nBcc: x`` or ``a@b.c, x@y.z`` are refused rather than cut, a non-ASCII
+    domain is IDNA-encoded and a non-ASCII local part is refused (it needs SMTPUTF8).
+    """
+    raw = email.strip()
+    local, at, domain = raw.rpartition("@")
+    if not at or not local.isascii() or any(_blank(c) for c in raw):
+        raise ValueError(f"not a usable e-mail address: {raw!r}")
+    try:
+        domain = domain if domain.isascii() else domain.encode("idna").decode("ascii")
+        spec = Address(addr_spec=f"{local}@{domain}").addr_spec
+    except (UnicodeError, ValueError, HeaderParseError) as exc:
+        raise ValueError(f"not a usable e-mail address: {raw!r}") from exc
+    if len(spec) > ADDRESS_LIMIT or not spec.isascii():
+        raise ValueError(f"not a usable e-mail address: {raw!r}")
+    return spec
+
+
+def usable(email: str) -> bool:
+    try:
+        addr_spec(email)
+    except ValueError:
+        return False
+    return True
+
+
+def _blank(char: str) -> bool:
+    return char.isspace() or unicodedata.category(char) == "Cc"
