@@ -621,6 +621,5 @@ def test_an_event_outside_the_plannable_years_is_skipped_from_any_source() -> No
 def test_an_attendee_with_an_unusable_address_is_no_interviewer() -> None:
     bad = Attendee("<jane@acme.com>", "Jane")
     good = Attendee("raj@acme.com", "Raj")
-    iv = one(event("Interview with Acme", attendees=(bad, good), organizer=bad))
+    iv = one(event("Interview with Acme", attendees=(bad, good)))
     assert [p.email for p in iv.interviewers] == ["raj@acme.com"]
-    assert iv.contact is not None and iv.contact.email == "raj@acme.com"
