@@ -333,7 +333,8 @@ def run_cycle(
     report = CycleReport(dry_run=dry_run)
     detection, warnings, unreadable = read_detection(settings, store, adapters.source)
     world = _world(settings, detection, store, unreadable)
-    reminders_now, drafts_now = _observe(store, adapters, world, report, dry_run)
+    prints = _Fingerprints(adapters)
+    reminders_now, drafts_now = _observe(store, adapters, world, report, dry_run, prints)
     detection = with_corrections(detection, store)  # including lines typed just now
     changed = not dry_run and _record_interviews(store, detection, world, now)
     if changed or (report.user_changes and not dry_run):
@@ -344,6 +345,7 @@ def run_cycle(
     plans = _plans(settings, world, now)
     writer = _Writer(settings, store, adapters, world, now, report, dry_run, reminders_now)
     writer.drafts_now = drafts_now
+    writer.prints = prints
     writer.reminders(plans)
     writer.drafts(plans)
     plans = writer.finish(plans)
@@ -451,6 +453,7 @@ def _observe(
     world: _World,
     report: CycleReport,
     dry_run: bool,
+    prints: _Fingerprints,
 ) -> tuple[dict[str, ReminderSpec] | None, dict[str, ExistingDraft] | None]:
     """Find what the user edited or deleted since the last cycle, and read debrief notes.
 
@@ -461,11 +464,11 @@ def _observe(
     changes: dict[str, str] = {}
     present: dict[str, ReminderSpec] | None = None
     drafts: dict[str, ExistingDraft] | None = None
-    if _changed(store, "reminders", adapters.reminders):
+    if _changed(store, "reminders", prints):
         present = adapters.reminders.snapshot()
         if present or adapters.reminders.exists():
             changes.update(observe_reminders(world.outputs, present))
-    if adapters.drafts.fingerprint() is not None and _changed(store, "drafts", adapters.drafts):
+    if prints.of("drafts") is not None and _changed(store, "drafts", prints):
         drafts = adapters.drafts.snapshot()
         changes.update(observe_drafts(world.outputs, drafts))
     report.user_changes = len(changes)
@@ -501,13 +504,33 @@ def _follow_moved_drafts(
             store.set_output_ref(key, found.ref)
 
 
-def _changed(store: StateStore, name: str, adapter: ReminderStore | DraftStore) -> bool:
-    fp = adapter.fingerprint()
+class _Fingerprints:
+    """Each store's fingerprint, asked once a cycle and again only after the cycle wrote to
+    that store: for a CalDAV calendar, asking is a request."""
+
+    def __init__(self, adapters: Adapters) -> None:
+        self.stores: dict[str, ReminderStore | DraftStore] = {
+            "reminders": adapters.reminders,
+            "drafts": adapters.drafts,
+        }
+        self.known: dict[str, str | None] = {}
+
+    def of(self, name: str) -> str | None:
+        if name not in self.known:
+            self.known[name] = self.stores[name].fingerprint()
+        return self.known[name]
+
+    def wrote(self, name: str) -> None:
+        self.known.pop(name, None)
+
+
+def _changed(store: StateStore, name: str, prints: _Fingerprints) -> bool:
+    fp = prints.of(name)
     return fp is None or store.cache_get(name, fp) is None
 
 
-def _remember(store: StateStore, name: str, adapter: ReminderStore | DraftStore) -> None:
-    fp = adapter.fingerprint()
+def _remember(store: StateStore, name: str, prints: _Fingerprints) -> None:
+    fp = prints.of(name)
     if fp is not None:
         store.cache_put(name, fp, True)
 
@@ -610,6 +633,7 @@ class _Writer:
             log.warning("%s", problem)
         self.done_now: set[tuple[str, str]] = set()
         self.drafts_now: dict[str, ExistingDraft] | None = None
+        self.prints = _Fingerprints(adapters)
         self.touched_drafts: dict[str, str] = {}
 
     def _reminder_spec(self, plan: Plan, action: Action) -> ReminderSpec:
@@ -658,13 +682,14 @@ class _Writer:
         if self.dry_run:
             return
         if upserts or deletes:
+            self.prints.wrote("reminders")
             self.adapters.reminders.apply([u[0] for u in upserts], [r.key for r in deletes])
         with self.store.transaction():
             for spec, plan, action, _moved in upserts:
                 self._save_reminder(spec, plan.interview.id, action)
             for row in deletes:
                 self.store.set_output_status(row.key, REMOVED)
-            _remember(self.store, "reminders", self.adapters.reminders)
+            _remember(self.store, "reminders", self.prints)
 
     def _adopt(self, upserts: list[tuple[ReminderSpec, Plan, Action, bool]]) -> set[str]:
         """Reminders of ours that exist exactly as wanted but were never recorded (a crash
@@ -748,6 +773,8 @@ class _Writer:
                 )
             if self.dry_run:
                 continue
+            if found is None:
+                self.prints.wrote("drafts")
             made = found or self.adapters.drafts.create(spec)
             with self.store.transaction():
                 self.store.save_output(
@@ -796,6 +823,7 @@ class _Writer:
             self.report.lines.append(f"remove draft {row.action} to {row.recipient} of {iid}")
             if found is None:
                 continue
+            self.prints.wrote("drafts")
             self.adapters.drafts.delete(found.ref)
             with self.store.transaction():
                 self.store.set_output_status(row.key, REMOVED)
@@ -815,4 +843,4 @@ class _Writer:
                     if old is None or old.state != a.state or old.due != a.due:
                         done_at = self.now if a.state == "done" else None
                         self.store.save_action(iid, a.type, a.state, a.due, done_at)
-            _remember(self.store, "drafts", self.adapters.drafts)
+            _remember(self.store, "drafts", self.prints)

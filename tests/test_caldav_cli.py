@@ -37,7 +37,7 @@ _names = itertools.count(1)
 
 @pytest.fixture(scope="module")
 def server() -> Iterator[Radicale]:
-    with Radicale() as radicale:
+    with Radicale(log_requests=True) as radicale:
         yield radicale
 
 
@@ -71,7 +71,14 @@ def resources(ics: bytes) -> dict[str, str]:
 class Twins:
     """The same calendar behind CalDAV and behind an ``.ics`` file, in two workspaces."""
 
-    def __init__(self, root: Path, server: Radicale, capsys: pytest.CaptureFixture[str]):
+    def __init__(
+        self,
+        root: Path,
+        server: Radicale,
+        capsys: pytest.CaptureFixture[str],
+        url: str | None = None,
+        extra: str = "",
+    ) -> None:
         n = next(_names)
         self.capsys = capsys
         self.work, self.followups = f"Work {n}", f"Follow-ups {n}"
@@ -94,7 +101,7 @@ class Twins:
                 '[reminders]\ntype = "ics"\npath = "reminders.ics"',
                 f'[reminders]\ntype = "caldav"\ncalendar = "{self.followups}"',
             )
-            + f'\n[caldav]\nurl = "{server.url}"\nusername = "{USER}"\n'
+            + f'\n[caldav]\nurl = "{url or server.url}"\nusername = "{USER}"\n{extra}'
         )
 
     def run(self, which: Path, *args: str) -> Result:
@@ -277,3 +284,24 @@ def test_plain_http_is_refused_for_a_remote_server(twins: Twins) -> None:
     config.write_text(text[:start] + "http://caldav.example.com/" + text[end:])
     res = twins.run(twins.dav, "plan", "--now", BEFORE)
     assert res.code == 2 and "[caldav] url: must be https://" in res.err
+
+
+def test_an_idle_poll_of_the_daemon_is_one_request_per_calendar(
+    twins: Twins, server: Radicale
+) -> None:
+    """The daemon keeps its adapters: a poll where nothing changed asks the source calendar
+    what changed (one sync-collection REPORT) and the reminders calendar for its sync token
+    (one PROPFIND), and writes nothing."""
+    from daemon import cli, config
+    from daemon.scheduler import Engine
+    from daemon.state import StateStore
+
+    settings = config.load(twins.dav / "config.toml")
+    engine = Engine(settings, lambda s: StateStore(s.state_path), cli._adapters)
+    t = datetime.fromisoformat(BEFORE)
+    assert engine.cycle(t).ok
+    seen = len(server.requests())
+    assert engine.cycle(t).ok
+    idle = server.requests()[seen:]
+    assert sorted(m for m, _ in idle) == ["PROPFIND", "REPORT"], idle
+    assert len({path for _, path in idle}) == 2  # one each, to two calendars

@@ -24,8 +24,9 @@ def _section(settings: Settings) -> dict[str, object]:
 
 
 def session_for(settings: Settings, password: str | None = None) -> Any:
-    """A session for the configured account; the password is read at its first request
-    (and again after the server refused it, so a new `auth caldav` is picked up)."""
+    """A session for the configured account, shared by the source and the reminders made
+    from the same settings (one discovery). The password is read at its first request, and
+    again after the server refused it, so a new `auth caldav` is picked up."""
     from integrations import secrets
     from integrations.caldav.session import CalDAVSession
 
@@ -33,9 +34,19 @@ def session_for(settings: Settings, password: str | None = None) -> Any:
     url, username = str(section["url"]), str(section["username"])
     command = section.get("password_command")
     argv = [str(a) for a in command] if isinstance(command, list) else None
+    timeout = float(str(section.get("timeout", 30)))
     if password is not None:
-        return CalDAVSession(url, username, lambda: password)
-    return CalDAVSession(url, username, lambda: secrets.password(PROVIDER, username, argv))
+        return CalDAVSession(url, username, lambda: password, timeout=timeout)
+    if _LAST and _LAST[0] is settings:
+        return _LAST[1]
+    made = CalDAVSession(
+        url, username, lambda: secrets.password(PROVIDER, username, argv), timeout=timeout
+    )
+    _LAST[:] = [settings, made]
+    return made
+
+
+_LAST: list[Any] = []  # [settings, session]: the last session made, for the same settings
 
 
 class CalDAVAccount(Account):
@@ -44,11 +55,14 @@ class CalDAVAccount(Account):
         Key("url", "url", required=True),
         Key("username", required=True),
         Key("password_command", "command"),
+        Key("timeout", "int", default=30),  # seconds one request may take
     )
 
     def validate(self, values: dict[str, object]) -> None:
         from integrations.caldav.session import is_loopback
 
+        if values.get("timeout") == 0:
+            raise KeyProblem("timeout", "must be >= 1 (seconds)")
         url = values.get("url")
         if isinstance(url, str) and url.startswith("http://") and not is_loopback(url):
             raise KeyProblem("url", "must be https:// (http:// only for a server on this machine)")

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import ipaddress
 import logging
+import time
 import uuid
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
@@ -36,6 +37,7 @@ log = logging.getLogger(__name__)
 DAV, CALDAV, CS = "DAV:", "urn:ietf:params:xml:ns:caldav", "http://calendarserver.org/ns/"
 _NS = f'xmlns:d="{DAV}" xmlns:c="{CALDAV}" xmlns:cs="{CS}"'
 MULTIGET_CHUNK = 200  # hrefs per calendar-multiget REPORT
+ATTEMPTS = 3  # per request, on a network fault or a 5xx: every request here is safe to repeat
 SYNC_PAGES = 50  # follow-ups of a truncated sync-collection reply (RFC 6578 3.6)
 TIMEOUT = 30.0
 AUTH_COMMAND = "interview-followup auth caldav"
@@ -97,12 +99,14 @@ class CalDAVSession:
         password: Callable[[], str],
         *,
         timeout: float = TIMEOUT,
+        sleep: Callable[[float], None] = time.sleep,
     ) -> None:
         self.url = url
         self.username = username
         self.host = urlsplit(url).hostname or url
         self._password = password
         self.timeout = timeout
+        self.sleep = sleep
         self._client: Any = None
         self._home: str | None = None
 
@@ -135,17 +139,32 @@ class CalDAVSession:
         body: str = "",
         headers: Mapping[str, str] | None = None,
     ) -> Any:
-        """One request; library and network errors become the ports' errors. The answer's
-        status is the caller's to judge (404, 412 and 5xx are answers here, not errors)."""
-        try:
+        """One request, tried again after a network fault or a 5xx (every request made here
+        is safe to repeat: reads, and writes conditional on an ETag or on absence). Library
+        and network errors become the ports' errors; other statuses (404, 412...) are the
+        caller's to judge."""
+
+        def once() -> Any:
             response = self.client().request(url, method, body, dict(headers or {}))
-        except AdapterError:
-            raise
-        except Exception as exc:
-            raise self.failure(exc, what) from None
-        if response.status >= 500:
-            raise TransientError(f"{what}: {self.host} answered {response.status}; will retry")
-        return response
+            if response.status >= 500:
+                raise TransientError(f"{what}: {self.host} answered {response.status}")
+            return response
+
+        return self._retrying(once, what)
+
+    def _retrying(self, call: Callable[[], Any], what: str) -> Any:
+        for attempt in range(ATTEMPTS):
+            try:
+                return call()
+            except AdapterError as exc:
+                failure = exc
+            except Exception as exc:
+                failure = self.failure(exc, what)
+            if not isinstance(failure, TransientError) or attempt == ATTEMPTS - 1:
+                raise failure
+            log.debug("%s; trying again", failure)
+            self.sleep(0.5 * 2**attempt)
+        raise AssertionError("unreachable")
 
     def failure(self, exc: BaseException, what: str) -> AdapterError:
         """The port error for a library or network exception (never its text: it may quote
@@ -184,13 +203,8 @@ class CalDAVSession:
         """The calendar home, found once from the configured URL (RFC 4791 6.2.1)."""
         if self._home is None:
             what = f"finding the calendars of {self.username} at {self.host}"
-            try:
-                principal = self.client().principal()
-                self._home = str(principal.calendar_home_set.url)
-            except AdapterError:
-                raise
-            except Exception as exc:
-                raise self.failure(exc, what) from None
+            principal = self._retrying(lambda: self.client().principal(), what)
+            self._home = str(self._retrying(lambda: principal.calendar_home_set.url, what))
         return self._home
 
     def calendars(self) -> list[Collection]:

@@ -7,6 +7,7 @@ fake: the CalDAV adapters meet a real server's discovery, sync tokens, ETags and
 
 from __future__ import annotations
 
+import re
 import shutil
 import socket
 import subprocess
@@ -17,6 +18,7 @@ from pathlib import Path
 from types import TracebackType
 
 USER, PASSWORD = "alex", "correct horse battery"
+_REQUEST = re.compile(r"\b([A-Z]+) request for '([^']*)'")
 
 
 def free_port() -> int:
@@ -36,10 +38,12 @@ class Radicale:
         *,
         max_sync_token_age: int = 2592000,
         auth_delay: float = 0.01,
+        log_requests: bool = False,
     ) -> None:
         self.users = users or {USER: PASSWORD}
         self.max_sync_token_age = max_sync_token_age
         self.auth_delay = auth_delay
+        self.log_requests = log_requests  # info level: one line per request, see requests()
         self.root = Path(tempfile.mkdtemp(prefix="radicale-"))
         self.port = free_port()
         self.proc: subprocess.Popen[bytes] | None = None
@@ -79,7 +83,7 @@ class Radicale:
             f"filesystem_folder = {self.root / 'collections'}\n"
             f"max_sync_token_age = {self.max_sync_token_age}\n"
             "[logging]\n"
-            "level = warning\n"
+            f"level = {'info' if self.log_requests else 'warning'}\n"
             "mask_passwords = True\n"
         )
         return config
@@ -112,6 +116,10 @@ class Radicale:
                 self.proc.kill()
                 self.proc.wait(10)
         self.proc = None
+
+    def requests(self) -> list[tuple[str, str]]:
+        """(method, path) of every request so far, from the log (``log_requests=True``)."""
+        return [(m[1], m[2]) for m in _REQUEST.finditer(self.log())]
 
     def log(self) -> str:
         path = self.root / "radicale.log"
