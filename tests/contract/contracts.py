@@ -15,10 +15,11 @@ read, and refused credentials raised as ``AuthError``.
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from typing import Any, Protocol
 from zoneinfo import ZoneInfo
 
+import icalendar
 import pytest
 
 from daemon.model import Person
@@ -48,6 +49,23 @@ def spec(n: int, *, hours: int = 0, summary: str | None = None) -> ReminderSpec:
         start=start,
         end=start + timedelta(minutes=15),
     )
+
+
+def user_calendar(events: dict[str, tuple[str, datetime]]) -> bytes:
+    """A calendar as the user's app writes it: uid -> (title, start), one hour each."""
+    cal = icalendar.Calendar()
+    cal.add("prodid", "-//the user's calendar app//EN")
+    cal.add("version", "2.0")
+    for uid, (title, start) in events.items():
+        ev = icalendar.Event()
+        ev.add("uid", uid)
+        ev.add("summary", title)
+        ev.add("dtstart", start)
+        ev.add("dtend", start + timedelta(hours=1))
+        ev.add("dtstamp", datetime(2026, 11, 1, tzinfo=UTC))
+        cal.add_component(ev)
+    data: bytes = cal.to_ical()
+    return data
 
 
 def fingerprints(found: dict[str, ReminderSpec]) -> dict[str, str]:

@@ -11,7 +11,7 @@ import itertools
 import logging
 import time
 from collections.abc import Iterator
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 from urllib.parse import urljoin
@@ -29,6 +29,7 @@ from tests.contract.contracts import (
     CredentialsContract,
     EventSourceContract,
     ReminderStoreContract,
+    user_calendar,
 )
 from tests.fakes.radicale_server import PASSWORD, USER, Radicale
 
@@ -57,17 +58,7 @@ def parser(name: str, source_id: str) -> IcsSource:
 
 
 def vcalendar(uid: str, title: str, start: datetime) -> str:
-    cal = icalendar.Calendar()
-    cal.add("prodid", "-//the user's calendar app//EN")
-    cal.add("version", "2.0")
-    ev = icalendar.Event()
-    ev.add("uid", uid)
-    ev.add("summary", title)
-    ev.add("dtstart", start)
-    ev.add("dtend", start + timedelta(hours=1))
-    ev.add("dtstamp", datetime(2026, 11, 1, tzinfo=UTC))
-    cal.add_component(ev)
-    return str(cal.to_ical().decode())
+    return user_calendar({uid: (title, start)}).decode()
 
 
 class CalDAVWorld:

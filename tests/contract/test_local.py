@@ -5,7 +5,7 @@ mail client rewriting a message file."""
 from __future__ import annotations
 
 import email
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from email import policy
 from pathlib import Path
 
@@ -16,7 +16,12 @@ from daemon.ports import DraftStore, EventSource, ReminderStore
 from integrations.ics import IcsSource
 from integrations.ics_reminders import KEY_PROP, IcsReminders
 from integrations.maildir import MaildirDrafts
-from tests.contract.contracts import DraftStoreContract, EventSourceContract, ReminderStoreContract
+from tests.contract.contracts import (
+    DraftStoreContract,
+    EventSourceContract,
+    ReminderStoreContract,
+    user_calendar,
+)
 
 
 class IcsSourceWorld:
@@ -30,18 +35,7 @@ class IcsSourceWorld:
         )
 
     def _write(self) -> None:
-        cal = icalendar.Calendar()
-        cal.add("prodid", "-//the user's calendar app//EN")
-        cal.add("version", "2.0")
-        for uid, (title, start) in self.events.items():
-            ev = icalendar.Event()
-            ev.add("uid", uid)
-            ev.add("summary", title)
-            ev.add("dtstart", start)
-            ev.add("dtend", start + timedelta(hours=1))
-            ev.add("dtstamp", datetime(2026, 11, 1, tzinfo=UTC))
-            cal.add_component(ev)
-        self.path.write_bytes(cal.to_ical())
+        self.path.write_bytes(user_calendar(self.events))
 
     def user_puts(self, uid: str, title: str, start: datetime) -> None:
         self.events[uid] = (title, start)
