@@ -85,8 +85,8 @@ def main() -> None:
     from integrations.imap import close_sessions
     from integrations.secrets import SERVICE_NAME
     from tests.dovecot import BINARY, Dovecot
-    from tests.fakes.imap_proxy import TcpProxy
     from tests.fakes.memory_keyring import MemoryKeyring
+    from tests.fakes.tcp_proxy import TcpProxy
 
     if BINARY is None:
         sys.exit("dovecot is not installed: apt-get install dovecot-imapd")

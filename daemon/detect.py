@@ -623,6 +623,8 @@ def _parties(event: SourceEvent, rules: _Rules, me: User) -> _Parties:
             continue
         if not usable(email):  # "<a@b>", "a@x,b@y", "a@b?bcc=...": no draft can go there
             continue
+        if not usable(email):
+            continue
         if (att.partstat or "").upper() == "DECLINED":
             continue
         seen.add(email)

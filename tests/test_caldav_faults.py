@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 
 from integrations import secrets
+from tests.fakes.http_fault_proxy import FaultyProxy
 from tests.fakes.memory_keyring import MemoryKeyring
 from tests.fakes.radicale_server import PASSWORD, USER, Radicale
-from tests.fakes.tcp_proxy import FaultyProxy
 from tests.test_caldav_cli import BEFORE, Twins, ring, server  # noqa: F401  (fixtures)
 
 MOMENTS = (BEFORE, "2026-12-01T16:00:00-05:00", "2026-12-04T12:00:00-05:00")

@@ -26,7 +26,7 @@ from integrations.imap.drafts import ImapDrafts
 from integrations.imap.replies import ImapReplies
 from integrations.imap.session import ImapSession, ImapSettings
 from tests.dovecot import Dovecot, require_dovecot
-from tests.fakes.imap_proxy import TcpProxy
+from tests.fakes.tcp_proxy import TcpProxy
 
 NOW = datetime(2026, 12, 1, 21, 0, tzinfo=UTC)
 ALEX = Person("Alex Candidate", "alex@example.com")

@@ -19,7 +19,7 @@ from integrations.imap import close_sessions
 from integrations.secrets import SERVICE_NAME
 from tests.conftest import BASE_CONFIG, Result, Workspace
 from tests.dovecot import Dovecot
-from tests.fakes.imap_proxy import TcpProxy
+from tests.fakes.tcp_proxy import TcpProxy
 
 BEFORE = "2026-11-22T09:00:00-05:00"
 ACME_THANKS = "2026-12-01T16:00:00-05:00"  # the Acme thank-you drafts are due

@@ -1,143 +1,176 @@
-"""A TCP proxy on 127.0.0.1 that drops or stalls connections at random, in front of a real
-server (Radicale, Dovecot): the network faults a laptop meets, without touching the server.
+"""A TCP proxy on loopback that forwards to a real server and can misbehave on purpose.
 
-Each time a client starts a request (a chunk whose first bytes are an HTTP method, or any
-chunk for a protocol given ``every_chunk=True``), the proxy draws a fault with
-``probability``, from a seeded generator so a failing run can be replayed:
-
-- ``drop``: the request never reaches the server; the client's connection is closed;
-- ``drop_after``: the request reaches the server and is carried out, but the answer is
-  thrown away and the connection closed (the client cannot know it worked);
-- ``stall``: nothing is forwarded and nothing answered until the client gives up.
+For the fault tests and the cost benchmark of line-based protocols (IMAP): it counts
+connections and records each command line the client sends (tag and command word, never a
+LOGIN's arguments), and, with a probability and a seed, drops a connection (closes both
+sides) or stalls it (stops forwarding until the client gives up) just before a client line
+reaches the server, or just after the server's answer to it, so some commands were done by
+the server although the client never heard back.
 """
 
 from __future__ import annotations
 
 import contextlib
 import random
-import re
 import socket
 import threading
-from types import TracebackType
+from dataclasses import dataclass, field
 
-FAULTS = ("drop", "drop_after", "stall")
-_METHOD = re.compile(rb"^[A-Z]{3,12} ")
+FAULTS = ("drop_before", "drop_after", "stall")
 
 
-class FaultyProxy:
-    def __init__(
-        self,
-        upstream_port: int,
-        *,
-        probability: float = 0.0,
-        faults: tuple[str, ...] = FAULTS,
-        seed: int = 0,
-        every_chunk: bool = False,
-    ) -> None:
-        self.upstream = ("127.0.0.1", upstream_port)
-        self.probability = probability
-        self.faults = faults
-        self.rng = random.Random(seed)
-        self.every_chunk = every_chunk
-        self.injected: list[str] = []
-        self.requests = 0
+@dataclass
+class Stats:
+    connections: int = 0
+    commands: list[str] = field(default_factory=list)  # "APPEND", "UID FETCH", ...
+    faults: list[str] = field(default_factory=list)
+
+    def count(self, word: str) -> int:
+        return sum(1 for c in self.commands if c == word or c.endswith(" " + word))
+
+
+def _command(line: bytes) -> str | None:
+    """``a001 UID FETCH 1:* ...`` -> ``UID FETCH``; None for a literal's continuation."""
+    words = line.split(None, 3)
+    if len(words) < 2 or not words[0].isalnum():
+        return None
+    verb = words[1].decode("ascii", "replace").upper()
+    if verb == "UID" and len(words) > 2:
+        return f"UID {words[2].decode('ascii', 'replace').upper()}"
+    return verb
+
+
+class TcpProxy:
+    """``with TcpProxy(port) as proxy:`` then connect to ``proxy.port``."""
+
+    def __init__(self, target_port: int, seed: int = 0) -> None:
+        self.target = ("127.0.0.1", target_port)
+        self.stats = Stats()
+        self.probability = 0.0
+        self.faults: tuple[str, ...] = FAULTS
+        self.only: str | None = None  # faults only on this command ("APPEND"), else any
+        self._random = random.Random(seed)
         self._lock = threading.Lock()
         self._listener = socket.create_server(("127.0.0.1", 0))
-        self.port: int = self._listener.getsockname()[1]
+        self.port = int(self._listener.getsockname()[1])
         self._open: set[socket.socket] = set()
-        self._stop = threading.Event()
+        self._closed = threading.Event()
         self._thread = threading.Thread(target=self._accept, daemon=True)
 
-    @property
-    def url(self) -> str:
-        return f"http://127.0.0.1:{self.port}/"
-
-    def __enter__(self) -> FaultyProxy:
+    def __enter__(self) -> TcpProxy:
         self._thread.start()
         return self
 
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        self._stop.set()
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def inject(self, probability: float, faults: tuple[str, ...] = FAULTS) -> None:
+        self.probability, self.faults = probability, faults
+
+    def reset(self) -> None:
+        with self._lock:
+            self.stats = Stats()
+
+    def close(self) -> None:
+        self._closed.set()
         self._listener.close()
         with self._lock:
-            for sock in list(self._open):
-                _close(sock)
-        self._thread.join(10)
+            for s in list(self._open):
+                _shut(s)
+        self._thread.join(timeout=5)
 
-    def _draw(self) -> str | None:
+    # -- plumbing -----------------------------------------------------------------------------
+
+    def _pick(self) -> str | None:
         with self._lock:
-            self.requests += 1
-            if self.rng.random() >= self.probability:
-                return None
-            fault = self.rng.choice(self.faults)
-            self.injected.append(fault)
-            return fault
+            if self.probability and self._random.random() < self.probability:
+                fault = self._random.choice(self.faults)
+                self.stats.faults.append(fault)
+                return fault
+        return None
 
     def _accept(self) -> None:
-        while not self._stop.is_set():
+        while not self._closed.is_set():
             try:
                 client, _ = self._listener.accept()
             except OSError:
                 return
-            threading.Thread(target=self._serve, args=(client,), daemon=True).start()
+            try:
+                server = socket.create_connection(self.target, timeout=10)
+            except OSError:
+                _shut(client)
+                continue
+            server.settimeout(None)
+            with self._lock:
+                self.stats.connections += 1
+                self._open.update((client, server))
+            pending: list[str] = []  # a fault to fire after the server's next answer
+            threading.Thread(
+                target=self._upstream, args=(client, server, pending), daemon=True
+            ).start()
+            threading.Thread(
+                target=self._downstream, args=(server, client, pending), daemon=True
+            ).start()
 
-    def _serve(self, client: socket.socket) -> None:
+    def _upstream(self, client: socket.socket, server: socket.socket, pending: list[str]) -> None:
+        """Client -> server, one line at a time (an APPEND literal passes as lines too)."""
+        reader = client.makefile("rb")
         try:
-            server = socket.create_connection(self.upstream, timeout=30)
-        except OSError:
-            _close(client)
-            return
-        with self._lock:
-            self._open |= {client, server}
-        doomed = threading.Event()  # set: the server's next answer is thrown away
-        threading.Thread(target=self._answers, args=(server, client, doomed), daemon=True).start()
-        try:
-            while not self._stop.is_set():
-                chunk = client.recv(65536)
-                if not chunk:
-                    break
-                starts = self.every_chunk or _METHOD.match(chunk) is not None
-                fault = self._draw() if starts else None
-                if fault == "drop":
-                    break
-                if fault == "stall":
-                    self._stop.wait(120)  # until the client times out and closes
-                    break
-                if fault == "drop_after":
-                    doomed.set()
-                server.sendall(chunk)
-        except OSError:
-            pass
-        finally:
-            self._forget(client, server)
-
-    def _answers(
-        self, server: socket.socket, client: socket.socket, doomed: threading.Event
-    ) -> None:
-        try:
-            while True:
-                data = server.recv(65536)
-                if not data or doomed.is_set():
-                    break
-                client.sendall(data)
+            for line in reader:
+                word = _command(line)
+                if word is not None:
+                    with self._lock:
+                        self.stats.commands.append(word)
+                    wanted = word == self.only if self.only else word not in ("LOGOUT",)
+                    fault = self._pick() if wanted else None
+                    if fault == "drop_before":
+                        break
+                    if fault == "stall":
+                        _wait_for_eof(client)  # until the client times out and leaves
+                        break
+                    if fault == "drop_after":
+                        pending.append(fault)
+                server.sendall(line)
         except OSError:
             pass
         finally:
-            self._forget(client, server)
+            self._end(client, server)
 
-    def _forget(self, *socks: socket.socket) -> None:
+    def _downstream(self, server: socket.socket, client: socket.socket, pending: list[str]) -> None:
+        """Server -> client; a pending ``drop_after`` closes instead of passing on the
+        tagged answer."""
+        reader = server.makefile("rb")
+        try:
+            for line in reader:
+                words = line.split(None, 2)
+                tagged = len(words) > 1 and words[0] not in (b"*", b"+")
+                if pending and tagged and words[1] in (b"OK", b"NO", b"BAD"):
+                    pending.clear()  # the server did it; the client never hears so
+                    break
+                client.sendall(line)
+        except OSError:
+            pass
+        finally:
+            self._end(client, server)
+
+    def _end(self, *sockets: socket.socket) -> None:
         with self._lock:
-            for sock in socks:
-                self._open.discard(sock)
-                _close(sock)
+            for s in sockets:
+                self._open.discard(s)
+        for s in sockets:
+            _shut(s)
 
 
-def _close(sock: socket.socket) -> None:
+def _wait_for_eof(s: socket.socket) -> None:
+    """Swallow what the client sends until it closes (or the proxy closes it)."""
+    try:
+        while s.recv(65536):
+            pass
+    except OSError:
+        pass
+
+
+def _shut(s: socket.socket) -> None:
     with contextlib.suppress(OSError):
-        sock.shutdown(socket.SHUT_RDWR)
-    sock.close()
+        s.shutdown(socket.SHUT_RDWR)
+    s.close()
