@@ -51,6 +51,7 @@ _SECTION_KEYS: dict[str, set[str]] = {
 # configuration section lists the same table.
 LIMITS: dict[tuple[str, str], tuple[float, float]] = {
     ("detection", "default_length_minutes"): (1, 24 * 60),
+    ("detection", "confirm_minutes"): (0, 7 * 24 * 60),
     ("timeline", "prep_minutes_before"): (0, 24 * 60),
     ("timeline", "prep_length_minutes"): (1, 24 * 60),
     ("timeline", "debrief_minutes_after"): (0, 24 * 60),
