@@ -75,7 +75,7 @@ def run(config_path: Path | None, now: datetime) -> int:
         *((a.name, partial(a.check, settings)) for a in backends.accounts_in_use(settings)),
         ("state", paths_first("state", lambda: _check_state(settings))),
         ("templates", paths_first("templates", lambda: _check_templates(settings))),
-        ("unfinished drafts", lambda: _check_unfinished(settings)),
+        ("unfinished drafts", lambda: _unless_state_problem(found, settings)),
         ("lock", lambda: _check_lock(settings)),
         ("systemd", _check_systemd),
     ]
@@ -154,6 +154,14 @@ def _check_templates(settings: Settings) -> str:
     if templates.errors:
         raise ValueError(f"{templates.errors[0]} ({len(templates.errors)} problem(s))")
     return str(settings.templates_dir or "built-in templates")
+
+
+def _unless_state_problem(found: list[paths.PathProblem], settings: Settings) -> str:
+    """The unfinished drafts, unless the state store's own line already said it is unusable
+    (one problem, one line)."""
+    if any(problem.section == "state" for problem in found):
+        return "not checked: the state store cannot be used (see above)"
+    return _check_unfinished(settings)
 
 
 def _check_unfinished(settings: Settings) -> str:
