@@ -17,6 +17,7 @@ from __future__ import annotations
 import contextlib
 import io
 import json
+import re
 import shutil
 import sqlite3
 import tempfile
@@ -41,6 +42,7 @@ from tests.conftest import BASE_CONFIG
 UIDS = ("acme", "globex", "initech", "hooli")  # one company each: no round supersedes another
 START = datetime(2026, 11, 30, 14, 0, tzinfo=UTC)
 KEY = "X-INTERVIEW-FOLLOWUP-KEY"
+EVENT = re.compile(r"BEGIN:VEVENT\r\n.*?END:VEVENT\r\n", re.S)
 
 
 def _event(uid: str, start: datetime, cancelled: bool) -> str:
@@ -197,14 +199,15 @@ class Accidents(RuleBasedStateMachine):
         key = str(events[pick][KEY])
         self.edits += 1
         summary = f"My own words {self.edits}"
-        text = self.reminders.read_bytes().decode()
-        blocks = text.split("BEGIN:VEVENT\r\n")
-        for i, block in enumerate(blocks):
-            if f"{KEY}:{key}" in block:
-                lines = block.split("\r\n")
-                lines = [f"SUMMARY:{summary}" if ln.startswith("SUMMARY:") else ln for ln in lines]
-                blocks[i] = "\r\n".join(lines)
-        self.reminders.write_bytes("BEGIN:VEVENT\r\n".join(blocks).encode())
+        summary_line = re.compile(r"^SUMMARY:.*\r\n(?: .*\r\n)*", re.M)  # with its folds
+
+        def edit(event: re.Match[str]) -> str:
+            if f"{KEY}:{key}\r\n" not in event.group(0):
+                return event.group(0)
+            return summary_line.sub(f"SUMMARY:{summary}\r\n", event.group(0))
+
+        text = EVENT.sub(edit, self.reminders.read_bytes().decode())
+        self.reminders.write_bytes(text.encode())
         self.edited_reminders[key] = summary
 
     @precondition(lambda self: bool(self.our_reminders()))
@@ -212,9 +215,11 @@ class Accidents(RuleBasedStateMachine):
     def delete_reminder(self, data: st.DataObject) -> None:
         events = self.our_reminders()
         key = str(events[data.draw(st.integers(0, len(events) - 1))][KEY])
-        blocks = self.reminders.read_bytes().decode().split("BEGIN:VEVENT\r\n")
-        kept = [b for b in blocks if f"{KEY}:{key}" not in b]
-        self.reminders.write_bytes("BEGIN:VEVENT\r\n".join(kept).encode())
+        text = EVENT.sub(
+            lambda m: "" if f"{KEY}:{key}\r\n" in m.group(0) else m.group(0),
+            self.reminders.read_bytes().decode(),
+        )
+        self.reminders.write_bytes(text.encode())
         self.user_removed.add(key)
         self.edited_reminders.pop(key, None)
 
