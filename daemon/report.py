@@ -4,15 +4,17 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
 from daemon.codec import person_to
-from daemon.detect import ExplainRow
 from daemon.model import Action, Plan, Reply, Skip
 from daemon.progress import LABELS, Progress, Step, of_plan
 from daemon.replies import describe
 from daemon.settings import DEFAULT_GRACE_HOURS
+
+if TYPE_CHECKING:  # detection's modules compile many patterns: status never needs them
+    from daemon.detect import ExplainRow
 
 _STATE_MARK = {
     "planned": "planned",

@@ -16,7 +16,7 @@ NOW = "2026-12-03T10:00:00-05:00"
 HEAVY = ("holidays", "icalendar", "googleapiclient", "google.auth", "apscheduler", "keyring")
 
 
-def _loaded(config: Path, *args: str) -> set[str]:
+def _loaded(config: Path, *args: str, heavy: tuple[str, ...] = HEAVY) -> set[str]:
     """The heavy libraries a command imports, run as its own process."""
     probe = (
         "import sys\n"
@@ -25,7 +25,7 @@ def _loaded(config: Path, *args: str) -> set[str]:
         f"    cli.main({['--config', str(config), *args]!r})\n"
         "except SystemExit as exc:\n"
         "    assert not exc.code, exc.code\n"
-        f"print(' '.join(m for m in {HEAVY!r} if m in sys.modules), file=sys.stderr)\n"
+        f"print(' '.join(m for m in {heavy!r} if m in sys.modules), file=sys.stderr)\n"
     )
     res = subprocess.run(
         [sys.executable, "-c", probe], capture_output=True, text=True, timeout=120
@@ -75,3 +75,9 @@ def test_an_unknown_holiday_country_stops_planning_but_not_status(ws: Workspace)
     assert "[user] holiday_country" in res.err and "XX" in res.err
     assert ws.run("sync", "--now", NOW).code == 2
     assert ws.run("status", "--now", NOW).code == 0
+
+
+def test_status_does_not_load_the_invite_reader(ws: Workspace) -> None:
+    """Detection compiles many patterns at import; the pipeline screen needs none of them."""
+    assert ws.run("sync", "--now", NOW).code == 0
+    assert _loaded(ws.config, "status", "--now", NOW, heavy=("daemon.detect",)) == set()
