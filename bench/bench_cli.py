@@ -30,37 +30,15 @@ ROOT = Path(__file__).resolve().parents[1]
 NOW = "2026-12-03T10:00:00-05:00"
 
 
-CONFIG = """\
-[user]
-name = "Alex Candidate"
-email = "alex@example.com"
-phone = "+1 555 0100"
-timezone = "America/New_York"
-holiday_country = "US"
-
-[source]
-type = "ics"
-path = "calendar.ics"
-
-[reminders]
-type = "ics"
-path = "reminders.ics"
-
-[drafts]
-type = "maildir"
-path = "drafts"
-
-[state]
-path = "STATE"
-"""
+from bench_core import CONFIG  # noqa: E402  (run as a script: bench/ is on sys.path)
 
 
 def setup(work: Path) -> tuple[Path, Path]:
     """The example calendar; one state store synced once (warm), one left cold."""
     shutil.copy(ROOT / "examples" / "calendar.ics", work / "calendar.ics")
     warm, cold = work / "warm.toml", work / "cold.toml"
-    warm.write_text(CONFIG.replace("STATE", "warm.sqlite3"))
-    cold.write_text(CONFIG.replace("STATE", "cold.sqlite3"))
+    warm.write_text(CONFIG.replace("state.sqlite3", "warm.sqlite3"))
+    cold.write_text(CONFIG.replace("state.sqlite3", "cold.sqlite3"))
     return warm, cold
 
 
