@@ -24,7 +24,7 @@ from datetime import date, datetime
 from email import policy
 from email.message import EmailMessage, Message
 from email.parser import BytesParser
-from typing import Literal
+from typing import Literal, get_args
 
 from daemon.timeline import parse_timeline
 
@@ -39,17 +39,7 @@ Category = Literal[
     "noise",
     "unknown",
 ]
-CATEGORIES: tuple[Category, ...] = (
-    "rejection",
-    "next_round",
-    "offer",
-    "info_request",
-    "delay",
-    "acknowledgement",
-    "auto_reply",
-    "noise",
-    "unknown",
-)
+CATEGORIES: tuple[Category, ...] = get_args(Category)  # in the order above
 # Categories that are not an answer from a person: they change nothing in the plan.
 NOT_A_REPLY: frozenset[str] = frozenset({"auto_reply", "noise"})
 
