@@ -8,6 +8,7 @@ in test_cli.py also run the installed script as a subprocess to cover that bound
 from __future__ import annotations
 
 import json
+import os
 import shutil
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -15,8 +16,15 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import settings
 
 from daemon import cli
+
+# CI replays the same examples on every run, so a red build is one a developer can repeat;
+# a developer's own runs explore new ones (and keep what fails in .hypothesis/).
+settings.register_profile("ci", derandomize=True, print_blob=True)
+if os.environ.get("CI"):
+    settings.load_profile("ci")
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE_CALENDAR = ROOT / "examples" / "calendar.ics"

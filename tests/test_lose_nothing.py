@@ -152,6 +152,25 @@ def test_a_half_written_calendar_removes_nothing(ws: Workspace, how: str) -> Non
     assert set(statuses(ws, AFTER_ACME).values()) == {"active"}
 
 
+@pytest.mark.parametrize("left", [b"", b"BEGIN:VCALEND"])
+def test_a_file_cut_before_its_calendar_begins_is_exit_3_and_removes_nothing(
+    ws: Workspace, left: bytes
+) -> None:
+    """Spec: exit 3 for a source from which no calendar at all can be read; a bad read
+    never deletes anything, and the next good read changes nothing."""
+    assert ws.run("sync", "--now", AFTER_ACME).code == 0
+    keys, drafts = sorted(reminder_keys(ws.reminders)), draft_recipients(ws)
+    whole = ws.calendar.read_bytes()
+    ws.calendar.write_bytes(left)
+    res = ws.run("sync", "--now", at(30, AFTER_ACME))
+    assert res.code == 3 and str(ws.calendar) in res.err
+    assert sorted(reminder_keys(ws.reminders)) == keys and draft_recipients(ws) == drafts
+    ws.calendar.write_bytes(whole)
+    res = ws.run("sync", "--now", at(60, AFTER_ACME))
+    assert res.code == 0 and "removed" not in res.out.replace("0 removed", "")
+    assert sorted(reminder_keys(ws.reminders)) == keys and draft_recipients(ws) == drafts
+
+
 def test_a_vanished_interview_is_removed_only_when_a_later_read_confirms(ws: Workspace) -> None:
     assert ws.run("sync", "--now", BEFORE).code == 0
     before = len(reminder_keys(ws.reminders))
