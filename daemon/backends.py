@@ -15,10 +15,13 @@ import importlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any, ClassVar, Literal
+from typing import TYPE_CHECKING, Any, ClassVar, Literal
 
-from daemon.ports import AdapterError, DraftStore, EventSource, ReminderStore, ReplyWatcher
-from daemon.settings import Settings
+from daemon.errors import AdapterError
+
+if TYPE_CHECKING:  # `status` and the config need the table, not the ports' dataclasses
+    from daemon.ports import DraftStore, EventSource, ReminderStore, ReplyWatcher
+    from daemon.settings import Settings
 
 APP = "interview-followup"
 

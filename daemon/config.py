@@ -18,6 +18,7 @@ from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from daemon import backends
+from daemon.addresses import addr_spec
 from daemon.settings import (
     DetectionSettings,
     Settings,
@@ -302,11 +303,10 @@ def _required(body: dict[str, Any], key: str, section: str, ctx: _Ctx, what: str
 
 def _email(value: str, ctx: _Ctx) -> str:
     """The user's address must be one the drafts can carry in From:, checked by the same
-    code that writes that header, so a bad one fails here and not in every later sync."""
-    from daemon.drafts import usable_address
-
+    code that writes that header (``addr_spec``), so a bad one fails here and not in every
+    later sync."""
     try:
-        usable_address(value)
+        addr_spec(value)
     except ValueError:
         raise ctx.fail("user", "email", f"not a usable e-mail address: {value!r}") from None
     return value.lower()

@@ -12,9 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from daemon.detect import ExplainRow
-from daemon.invite_text import parse_person
 from daemon.model import Interview, Person
+from daemon.reading import ExplainRow
 from daemon.text import clean_text
 
 _LINE = re.compile(
@@ -31,7 +30,7 @@ def parse_corrections(text: str) -> dict[str, str]:
         if not value or set(value) <= {".", "…", " "} or "[[" in value:
             continue
         key = _LABEL[match.group(1).lower()]
-        if key == "contact" and parse_person(value) is None:
+        if key == "contact" and _person(value) is None:
             continue  # a contact needs an address to write to
         found[key] = value
     return found
@@ -43,7 +42,7 @@ def corrected(interview: Interview, fixes: dict[str, str]) -> Interview:
         return interview
     contact: Person | None = interview.contact
     if "contact" in fixes:
-        contact = parse_person(fixes["contact"]) or contact
+        contact = _person(fixes["contact"]) or contact
     return replace(
         interview,
         company=fixes.get("company", interview.company),
@@ -58,3 +57,10 @@ def correction_rows(fixes: dict[str, str]) -> tuple[ExplainRow, ...]:
         ExplainRow(key, value, "you, in the debrief reminder (replaces the reading)")
         for key, value in sorted(fixes.items())
     )
+
+
+def _person(value: str) -> Person | None:
+    """A ``Contact:`` line read as an invite's contact is; those rules load only for one."""
+    from daemon.invite_text import parse_person
+
+    return parse_person(value)

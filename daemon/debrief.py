@@ -9,8 +9,9 @@ The last line of each kind wins, so a correction is simply typed again below.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
+from daemon.model import Debrief as Debrief
 from daemon.model import Interview, Person
 from daemon.names import refers_to
 
@@ -22,17 +23,6 @@ _LINE = re.compile(
 _EMAIL = re.compile(r"[^\s<>()\"',;:]+@[^\s<>()\"',;:]+\.[A-Za-z]{2,}")
 _PHONE_WORDS = frozenset({"phone", "call", "telephone", "a call", "phone call", "calls"})
 _MAIL_WORDS = frozenset({"email", "e-mail", "mail", "emails"})
-
-
-@dataclass(frozen=True)
-class Debrief:
-    """The user's lines. ``notes_for`` keeps each ``Note for X:`` as (X as typed, note)."""
-
-    timeline: str | None = None
-    note: str | None = None
-    notes_for: tuple[tuple[str, str], ...] = ()
-    contact: str | None = None  # the ``Contact:`` line as typed
-    prefers: str | None = None  # "phone" or "email"
 
 
 def parse_debrief(text: str) -> Debrief:

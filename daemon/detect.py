@@ -34,6 +34,14 @@ from daemon.model import (
     SourceEvent,
     StatedTimeline,
 )
+from daemon.reading import (
+    READING_VERSION,
+    Detection,
+    ExplainRow,
+    company_key,
+    same_company,
+    superseded_by,
+)
 from daemon.settings import DetectionSettings, UserSettings
 from daemon.text import FIELD_LIMIT, clean_text, description_text
 from daemon.titles import Context, Found
@@ -56,6 +64,7 @@ __all__ = [
     "DECLINED",
     "FIELD_LIMIT",
     "NOT_INVITED",
+    "READING_VERSION",
     "RECURRING",
     "Detection",
     "ExplainRow",
@@ -71,8 +80,6 @@ __all__ = [
 ]
 
 TITLE_LIMIT = 300
-# Bumped when the reading of an unchanged event changes, so a cached detection is redone.
-READING_VERSION = 2
 
 # Skip reasons, as shown to the user (``plan --json`` "skipped").
 DECLINED = "declined"
@@ -127,27 +134,6 @@ _TITLE_ROUND = re.compile(
 _ROUND_VALUE = re.compile(rf"^(?:#[ \t]?)?(?P<v>{_ORDINAL}|{_NUMBER})(?!\w)", re.I)
 _INFLECTION = r"(?:s|es|ed|ing)?"
 T = TypeVar("T")
-
-
-@dataclass(frozen=True)
-class Detection:
-    """What ``detect`` found in one batch of events."""
-
-    interviews: tuple[Interview, ...]  # sorted by start
-    skipped: tuple[Skip, ...]
-    cancellations: tuple[Cancellation, ...]
-
-
-@dataclass(frozen=True)
-class ExplainRow:
-    """One line of ``plan --explain``: a field, its value, where it came from.
-
-    Kept as plain rows so other readings (reply classification cues) can append theirs.
-    """
-
-    field: str
-    value: str
-    source: str
 
 
 @dataclass(frozen=True)
@@ -823,27 +809,13 @@ def _explicit_round(line: str | None, title: str) -> int | None:
     return None
 
 
-_LEGAL_FORM = re.compile(
-    r"[ \t,]+(?:inc|llc|ltd|limited|gmbh|ag|sa|sas|bv|nv|plc|corp|corporation|co|company)\.?$",
-    re.I,
-)
-
-
-def _company_key(interview: Interview) -> str | None:
-    """The company name compared case-insensitively and without its legal form
-    ("Acme" is "Acme Corporation")."""
-    if not interview.company:
-        return None
-    return _LEGAL_FORM.sub("", interview.company.strip()).casefold() or None
-
-
 def _number_rounds(interviews: list[Interview]) -> tuple[Interview, ...]:
     """Sort by start; an interview without an explicit round is round "earlier interviews
     with the same company + 1", counted across this batch (unknown company: round 1)."""
     ordered = sorted(interviews, key=lambda iv: (iv.start, iv.id))
     starts: dict[str, list[datetime]] = {}
     for iv in ordered:
-        key = _company_key(iv)
+        key = company_key(iv)
         if key is not None:
             starts.setdefault(key, []).append(iv.start)
     numbered: list[Interview] = []
@@ -851,35 +823,7 @@ def _number_rounds(interviews: list[Interview]) -> tuple[Interview, ...]:
         if iv.explicit_round:
             numbered.append(iv)
             continue
-        key = _company_key(iv)
+        key = company_key(iv)
         earlier = bisect.bisect_left(starts[key], iv.start) if key is not None else 0
         numbered.append(replace(iv, round=earlier + 1))
     return tuple(numbered)
-
-
-# ---------------------------------------------------------------- next rounds (section 5)
-
-
-def same_company(a: Interview, b: Interview) -> bool:
-    """Same name (case-insensitive); a shared company domain only when a name is unknown
-    (one staffing agency books interviews at many companies); unknown never matches."""
-    key_a, key_b = _company_key(a), _company_key(b)
-    if key_a is not None and key_b is not None:
-        return key_a == key_b
-    return bool(a.domains & b.domains)
-
-
-def superseded_by(interviews: Sequence[Interview]) -> dict[str, str]:
-    """Earlier round id -> id of the next later interview with the same company.
-
-    "Next" (the first later one, not the last) gives a chain r1 -> r2 -> r3, so each
-    round points at the one that replaced it.
-    """
-    ordered = sorted(interviews, key=lambda iv: (iv.start, iv.id))
-    result: dict[str, str] = {}
-    for i, earlier in enumerate(ordered):
-        for later in ordered[i + 1 :]:
-            if later.start > earlier.start and same_company(earlier, later):
-                result[earlier.id] = later.id
-                break
-    return result

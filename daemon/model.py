@@ -236,3 +236,17 @@ class Plan:
     stated_timeline: date | None
     actions: tuple[Action, ...]
     replies: tuple[Reply, ...] = ()  # what the company sent, as read (oldest first)
+
+
+@dataclass(frozen=True)
+class Debrief:
+    """What the user typed into the debrief reminder (``debrief.parse_debrief``).
+
+    ``notes_for`` keeps each ``Note for X:`` as (X as typed, note).
+    """
+
+    timeline: str | None = None
+    note: str | None = None
+    notes_for: tuple[tuple[str, str], ...] = ()
+    contact: str | None = None  # the ``Contact:`` line as typed
+    prefers: str | None = None  # "phone" or "email"

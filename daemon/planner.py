@@ -8,11 +8,12 @@ reminder and draft(s) the user will see.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from daemon import replies as reply_rules
+from daemon.delivery import delivery_for
 from daemon.model import (
     ACTION_TYPES,
     OUTREACH_TYPES,
@@ -21,8 +22,6 @@ from daemon.model import (
     ActionType,
     History,
     Interview,
-    OutputKind,
-    Person,
     Plan,
     Status,
 )
@@ -60,19 +59,6 @@ _CANCELLED_BY: dict[str, frozenset[str]] = {
 }
 _ENDS_PROCESS: frozenset[str] = frozenset({"rejected", "offer", "withdrawn"})
 _MEETING_TYPES: frozenset[str] = frozenset({"prep", "debrief", "thank_you", "linkedin"})
-_TO_CONTACT: frozenset[str] = OUTREACH_TYPES | {"rejection_thanks"}
-_CALL_TYPES: frozenset[str] = frozenset({"check_in_1", "check_in_2"})
-_CALENDAR: tuple[OutputKind, ...] = ("calendar",)
-_WITH_DRAFT: tuple[OutputKind, ...] = ("calendar", "draft")
-
-
-@dataclass(frozen=True)
-class _Delivery:
-    """What an action produces and for whom."""
-
-    outputs: tuple[OutputKind, ...]
-    to: tuple[Person, ...] = ()
-    call: bool = False
 
 
 def plan_interview(
@@ -417,26 +403,6 @@ def _with_reply(action: Action, history: History, user: UserSettings) -> Action:
         if request is not None:
             return replace(action, detail=reply_rules.request_detail(request, user_zone(user)))
     return action
-
-
-def delivery_for(kind: ActionType, interview: Interview) -> _Delivery:
-    """Outputs and recipients from the rules' "output" and "to" columns.
-
-    A draft needs someone to write to: without interviewers (thank-you) or a contact
-    (check-ins, final, rejection thanks) only the reminder remains. A contact who prefers
-    the phone gets call reminders for the check-ins instead of drafts (``004``).
-    """
-    if kind == "thank_you":
-        recipients = interview.interviewers
-    elif kind in _TO_CONTACT:
-        recipients = (interview.contact,) if interview.contact else ()
-    else:
-        return _Delivery(_CALENDAR)
-    if kind in _CALL_TYPES and interview.prefers_phone:
-        return _Delivery(_CALENDAR, recipients, call=True)
-    if not recipients:
-        return _Delivery(_CALENDAR)
-    return _Delivery(_WITH_DRAFT, recipients)
 
 
 def reminder_length(kind: ActionType, timeline: TimelineSettings) -> timedelta:

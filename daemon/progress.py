@@ -13,7 +13,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
-from daemon.model import ACTION_TYPES, Plan
+from daemon.model import ACTION_TYPES, Action, Plan
+from daemon.state import LIVE, USER_MODIFIED, OutputRow
 
 # Short names a job seeker uses, for one-line displays.
 LABELS: Mapping[str, str] = {
@@ -101,3 +102,14 @@ def of_plan(plan: Plan, now: datetime, grace_hours: Mapping[str, float]) -> Prog
     steps = (Step(a.type, a.due, a.state, "draft" in a.outputs) for a in plan.actions)
     iv = plan.interview
     return progress(plan.status, iv.start, iv.end, steps, now, grace_hours)
+
+
+def reminder_only_done(action: Action, row: OutputRow | None, now: datetime) -> bool:
+    """A reminder-only action is done once its reminder exists and its time has come."""
+    return (
+        action.outputs == ("calendar",)
+        and action.state in ("planned", "expired")
+        and row is not None
+        and row.status in (LIVE, USER_MODIFIED)
+        and action.due <= now
+    )

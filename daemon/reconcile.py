@@ -119,16 +119,5 @@ def wants_drafts(action: Action, dismissed: bool) -> bool:
     )
 
 
-def reminder_only_done(action: Action, row: OutputRow | None, now: datetime) -> bool:
-    """A reminder-only action is done once its reminder exists and its time has come."""
-    return (
-        action.outputs == ("calendar",)
-        and action.state in ("planned", "expired")
-        and row is not None
-        and row.status in (LIVE, USER_MODIFIED)
-        and action.due <= now
-    )
-
-
 def plan_keys(plan: Plan) -> set[str]:
     return {a.type for a in plan.actions}

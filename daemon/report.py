@@ -14,7 +14,7 @@ from daemon.replies import describe
 from daemon.settings import DEFAULT_GRACE_HOURS
 
 if TYPE_CHECKING:  # detection's modules compile many patterns: status never needs them
-    from daemon.detect import ExplainRow
+    from daemon.reading import ExplainRow
 
 _STATE_MARK = {
     "planned": "planned",

@@ -31,7 +31,6 @@ from daemon.codec import (
 )
 from daemon.corrections import corrected, parse_corrections
 from daemon.debrief import Debrief, apply_debrief, parse_debrief, unmatched_notes
-from daemon.detect import READING_VERSION, Detection, detect, same_company, superseded_by
 from daemon.keys import output_key
 from daemon.model import (
     OUTREACH_TYPES,
@@ -55,6 +54,8 @@ from daemon.ports import (
     ReplyQuery,
     ReplyWatcher,
 )
+from daemon.progress import reminder_only_done
+from daemon.reading import READING_VERSION, Detection, same_company, superseded_by
 from daemon.reconcile import (
     decide_reminder,
     draft_window_open,
@@ -62,7 +63,6 @@ from daemon.reconcile import (
     observe_moves,
     observe_reminders,
     reminder_fingerprint,
-    reminder_only_done,
     wants_drafts,
 )
 from daemon.settings import Settings
@@ -158,6 +158,8 @@ def read_detection(settings: Settings, store: StateStore, source: EventSource) -
                 return Reading(*_detection_from(cached))
             except (KeyError, TypeError, ValueError):
                 pass
+    from daemon.detect import detect  # only when the calendar changed: its rules cost
+
     read = source.read()
     detection = detect(read.events, settings.detection, settings.user)
     if not read.complete:

@@ -20,8 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from daemon.codec import interview_from, interview_to
-from daemon.debrief import Debrief
-from daemon.model import Interview, Person, Reply
+from daemon.model import Debrief, Interview, Person, Reply
 
 SCHEMA_VERSION = 1
 

@@ -7,11 +7,10 @@ from datetime import datetime
 from typing import Any, cast
 from zoneinfo import ZoneInfo
 
+from daemon.delivery import delivery_for
 from daemon.keys import output_key
 from daemon.model import Action, ActionState, ActionType, Interview
-from daemon.planner import delivery_for
-from daemon.progress import LABELS, Step, progress
-from daemon.reconcile import reminder_only_done
+from daemon.progress import LABELS, Step, progress, reminder_only_done
 from daemon.replies import describe
 from daemon.report import fmt_time, progress_json, reply_json
 from daemon.settings import Settings

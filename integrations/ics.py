@@ -41,9 +41,10 @@ import os
 import re
 import warnings
 import zoneinfo
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta, tzinfo
+from functools import cached_property
 from pathlib import Path
 
 from daemon.addresses import usable
@@ -430,17 +431,24 @@ class IcsSource(EventSource):
         *,
         source_id: str,
         user_tz: str,
-        keywords: tuple[str, ...],
+        keywords: tuple[str, ...] | Callable[[], tuple[str, ...]],
         all_interviews: bool = False,
         name: str | None = None,
     ) -> None:
+        """``keywords`` may be a function: an unchanged calendar is never read, and the
+        detection rules that give the words are then never loaded (``plan`` stays quick)."""
         self.path = Path(path)
         self.name = name or str(self.path)  # what warnings call it
         self.source_id = source_id
         self.user_tz = user_tz
         self.user_zone: tzinfo = zoneinfo.ZoneInfo(user_tz)
         self.all_interviews = all_interviews
-        self.prefilter = _Prefilter.build(keywords)
+        self._keywords = keywords
+
+    @cached_property
+    def prefilter(self) -> _Prefilter:
+        words = self._keywords() if callable(self._keywords) else self._keywords
+        return _Prefilter.build(words)
 
     def fingerprint(self) -> str | None:
         """size:mtime_ns:inode; None when the file is missing (or cannot be stat'ed)."""

@@ -5,11 +5,12 @@ Only declarations here; the adapters (and icalendar) are imported when one is ma
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 from typing import Any
 
 from daemon.backends import Backend, Key, Wiring
-from daemon.settings import Settings
+from daemon.settings import DetectionSettings, Settings
 
 _PATH = Key("path", "path", required=True)
 
@@ -35,15 +36,13 @@ class IcsSourceBackend(Backend):
         return frozenset({"ics"})
 
     def make(self, settings: Settings, wiring: Wiring) -> Any:
-        from daemon.detect import prefilter_keywords
         from integrations.ics import IcsSource
 
-        det = settings.detection
         return IcsSource(
             Path(str(settings.source["path"])),
             source_id=next(iter(self.source_ids(settings))),
             user_tz=settings.user.timezone,
-            keywords=prefilter_keywords(det),
+            keywords=partial(_prefilter_keywords, settings.detection),
             all_interviews=bool(settings.source.get("all_interviews", False)),
         )
 
@@ -77,3 +76,9 @@ class MaildirBackend(Backend):
 
     def check(self, settings: Settings) -> str:
         return _writable(Path(str(settings.drafts["path"])), "drafts")
+
+
+def _prefilter_keywords(detection: DetectionSettings) -> tuple[str, ...]:
+    from daemon.detect import prefilter_keywords
+
+    return prefilter_keywords(detection)

@@ -77,7 +77,25 @@ def test_an_unknown_holiday_country_stops_planning_but_not_status(ws: Workspace)
     assert ws.run("status", "--now", NOW).code == 0
 
 
-def test_status_does_not_load_the_invite_reader(ws: Workspace) -> None:
-    """Detection compiles many patterns at import; the pipeline screen needs none of them."""
+# Our own modules that cost more at import than they give the command (patterns compiled,
+# dataclasses made, the e-mail package): measured with callgrind, see bench/README.md.
+READER = ("daemon.detect", "daemon.invite_text", "daemon.titles", "daemon.who")
+PLANNING = ("daemon.planner", "daemon.timeline", "daemon.reconcile", "daemon.service")
+MAIL = ("daemon.drafts", "email.headerregistry", "email.policy", "daemon.ports")
+
+
+def test_status_loads_neither_the_invite_reader_nor_the_planner_nor_the_mail_writer(
+    ws: Workspace,
+) -> None:
+    """The pipeline screen reads the state store; what a cycle needs stays unloaded."""
     assert ws.run("sync", "--now", NOW).code == 0
-    assert _loaded(ws.config, "status", "--now", NOW, heavy=("daemon.detect",)) == set()
+    modules = (*READER, *PLANNING, *MAIL)
+    assert _loaded(ws.config, "status", "--now", NOW, heavy=modules) == set()
+
+
+def test_plan_on_an_unchanged_calendar_does_not_load_the_invite_reader(ws: Workspace) -> None:
+    """The stored reading stands in; the rules that make one load only when it changed."""
+    assert ws.run("sync", "--now", NOW).code == 0
+    assert _loaded(ws.config, "plan", "--now", NOW, heavy=READER) == set()
+    ws.edit_calendar("Senior Developer", "Staff Developer")
+    assert set(READER) <= _loaded(ws.config, "plan", "--now", NOW, heavy=READER)
