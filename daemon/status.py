@@ -8,13 +8,12 @@ from typing import Any, cast
 from zoneinfo import ZoneInfo
 
 from daemon.delivery import delivery_for
-from daemon.keys import output_key
 from daemon.model import Action, ActionState, ActionType, Interview
 from daemon.progress import LABELS, Step, progress, reminder_only_done
 from daemon.replies import describe
 from daemon.report import fmt_time, progress_json, reply_json
 from daemon.settings import Settings
-from daemon.state import LIVE, ActionRow, InterviewRow, OutputRow, StateStore
+from daemon.state import LIVE, USER_MODIFIED, ActionRow, InterviewRow, OutputRow, StateStore
 
 
 def collect(store: StateStore, settings: Settings, now: datetime) -> dict[str, Any]:
@@ -25,6 +24,7 @@ def collect(store: StateStore, settings: Settings, now: datetime) -> dict[str, A
     for o in outputs.values():
         if o.kind == "draft":
             drafts.setdefault(o.interview_id, []).append(o)
+    reminders = _reminders(outputs)
     grace = settings.timeline.grace_hours
     rows = store.interviews()
     replies = store.replies()
@@ -32,7 +32,7 @@ def collect(store: StateStore, settings: Settings, now: datetime) -> dict[str, A
     for iid, row in sorted(rows.items(), key=lambda kv: kv[1].interview.start):
         iv = row.interview
         mine = [a for (i, _), a in actions.items() if i == iid]
-        steps = _steps(iv, mine, outputs, {o.action for o in drafts.get(iid, [])}, now)
+        steps = _steps(iv, mine, reminders, {o.action for o in drafts.get(iid, [])}, now)
         where = progress(row.status, iv.start, iv.end, steps, now, grace)
         interviews.append(
             {
@@ -78,7 +78,6 @@ def unfinished_drafts(store: StateStore) -> list[dict[str, Any]]:
     What the draft held when written, or, once the user edited it and the mailbox let us
     read it again, what it holds now (``edited``: the user has worked on it since).
     """
-    from daemon.state import LIVE, USER_MODIFIED
 
     titles = {iid: row.interview.title for iid, row in store.interviews().items()}
     found = []
@@ -118,7 +117,7 @@ def unfinished_lines(drafts: list[dict[str, Any]]) -> list[str]:
 def _steps(
     iv: Interview,
     actions: list[ActionRow],
-    outputs: dict[str, OutputRow],
+    reminders: dict[tuple[str, str], OutputRow],
     drafted: set[str],
     now: datetime,
 ) -> list[Step]:
@@ -128,10 +127,20 @@ def _steps(
     for a in actions:
         kind = cast(ActionType, a.type)
         action = Action(kind, a.due, cast(ActionState, a.state), delivery_for(kind, iv).outputs)
-        reminder = outputs.get(output_key(iv.id, kind, "calendar"))
+        reminder = reminders.get((iv.id, a.type))
         state = "done" if reminder_only_done(action, reminder, now) else a.state
         steps.append(Step(a.type, a.due, state, a.type in drafted))
     return steps
+
+
+def _reminders(outputs: dict[str, OutputRow]) -> dict[tuple[str, str], OutputRow]:
+    """Each action's reminder by (interview id, action), a live one first: by its row, not
+    a key computed again, since an upgraded store's keys come from the interview's old id."""
+    found: dict[tuple[str, str], OutputRow] = {}
+    for row in sorted(outputs.values(), key=lambda r: r.status in (LIVE, USER_MODIFIED)):
+        if row.kind == "calendar":
+            found[(row.interview_id, row.action)] = row
+    return found
 
 
 def _drafts_to_fill(

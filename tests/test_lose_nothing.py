@@ -7,6 +7,7 @@ moved by hand. Everything runs through the CLI in-process, on real files.
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import icalendar
@@ -291,6 +292,14 @@ def test_an_upgraded_store_keeps_every_output_and_writes_nothing_new(ws: Workspa
     assert "0 reminders created, 0 moved, 0 removed; 0 drafts created" in res.out, res.out
     assert sorted(reminder_keys(ws.reminders)) == keys
     assert draft_recipients(ws) == drafts
+    assert _progress(ws, "status") == _progress(ws, "plan")  # its keys come from the old ids
+
+
+def _progress(ws: Workspace, command: str) -> dict[str, object]:
+    res = ws.run(command, "--json", "--now", at(600, AFTER_ACME))
+    assert res.code == 0, res.err
+    fields = ("stage", "next_action", "due_now")
+    return {iv["id"]: [iv[f] for f in fields] for iv in json.loads(res.out)["interviews"]}
 
 
 # item 13: reminders.ics deleted as a whole ---------------------------------------------
