@@ -38,12 +38,12 @@ def _parsed(raw: str) -> str:
     from email.headerregistry import Address
 
     local, at, domain = raw.rpartition("@")
-    if not at or not local.isascii() or any(_blank(c) for c in raw):
+    if not at or not domain or not local.isascii() or any(_blank(c) for c in raw):
         raise ValueError(f"not a usable e-mail address: {raw!r}")
     try:
         domain = domain if domain.isascii() else domain.encode("idna").decode("ascii")
         return Address(addr_spec=f"{local}@{domain}").addr_spec
-    except (UnicodeError, ValueError, HeaderParseError) as exc:
+    except (UnicodeError, ValueError, IndexError, HeaderParseError) as exc:  # IndexError: "a@"
         raise ValueError(f"not a usable e-mail address: {raw!r}") from exc
 
 
