@@ -13,7 +13,7 @@ from daemon.progress import LABELS, Step, progress, reminder_only_done
 from daemon.replies import describe
 from daemon.report import fmt_time, progress_json, reply_json
 from daemon.settings import Settings
-from daemon.state import LIVE, USER_MODIFIED, ActionRow, InterviewRow, OutputRow, StateStore
+from daemon.state import LIVE, USER_MODIFIED, ActionRow, OutputRow, StateStore
 
 
 def collect(store: StateStore, settings: Settings, now: datetime) -> dict[str, Any]:
@@ -68,7 +68,6 @@ def collect(store: StateStore, settings: Settings, now: datetime) -> dict[str, A
         "degraded": None if last is None or last[1] else _degraded(store, last[2], tz),
         "interviews": interviews,
         "unfinished_drafts": unfinished_drafts(store),
-        "drafts_to_fill": _drafts_to_fill(rows, drafts),
     }
 
 
@@ -143,34 +142,6 @@ def _reminders(outputs: dict[str, OutputRow]) -> dict[tuple[str, str], OutputRow
     return found
 
 
-def _drafts_to_fill(
-    rows: dict[str, InterviewRow], drafts: dict[str, list[OutputRow]]
-) -> list[dict[str, Any]]:
-    """Drafts still in the mailbox whose text holds ``[[...]]`` places to fill.
-
-    Hook: the places are recorded when a draft is written, as ``OutputRow.open_places``
-    (issue 9's work). Until a store records them, every draft reads as "not known" and
-    the list is empty.
-    """
-    found = []
-    for iid, mine in drafts.items():
-        row = rows.get(iid)
-        for o in mine:
-            places = getattr(o, "open_places", None)
-            if o.status != LIVE or not places:
-                continue
-            found.append(
-                {
-                    "id": iid,
-                    "company": None if row is None else row.interview.company,
-                    "action": o.action,
-                    "to": o.recipient,
-                    "places": list(places),
-                }
-            )
-    return found
-
-
 def _daemon(settings: Settings) -> dict[str, Any]:
     """Who holds the instance lock: a running daemon (or a `sync` in progress)."""
     from daemon.lock import holder
@@ -226,7 +197,7 @@ def table(doc: dict[str, Any]) -> str:
     lines.append("")
     lines.extend(_interview_lines(doc["interviews"], now))
     lines.extend(_due_now_lines(doc["interviews"], now))
-    lines.extend(_to_fill_lines(doc.get("drafts_to_fill") or []))
+    lines.extend(_to_fill_lines(doc["unfinished_drafts"]))
     lines += ["", f"State: {doc['state']}"]
     return "\n".join(lines) + "\n"
 
@@ -263,7 +234,8 @@ def _to_fill_lines(drafts: list[dict[str, Any]]) -> list[str]:
     for d in drafts:
         what = LABELS.get(d["action"], d["action"])
         places = ", ".join(d["places"])
-        lines.extend(_wrap(f"  {d['company'] or d['id']}, {what} to {d['to']}: {places}"))
+        edited = " (edited since)" if d["edited"] else ""
+        lines.extend(_wrap(f"  {_clip(d['title'], 30)}, {what} to {d['to']}{edited}: {places}"))
     return lines
 
 

@@ -126,7 +126,7 @@ def test_json_keeps_its_keys_and_adds_the_pipeline(ws: Workspace) -> None:
     assert ws.run("sync", "--now", DURING).code == 0
     doc = status(ws, DURING)
     assert set(doc) >= {"now", "timezone", "state", "daemon", "last_cycle", "degraded"}
-    assert "drafts_to_fill" in doc
+    assert "unfinished_drafts" in doc
     iv = acme(doc)
     old = {"id", "title", "company", "start", "status", "stage", "next_action"}
     assert set(iv) >= old | {"role", "end", "due_now", "drafts_waiting"}
