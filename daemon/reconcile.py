@@ -1,7 +1,10 @@
-"""Desired outputs vs recorded outputs vs what exists now -> what to write. Pure.
+"""What the plan wants vs what we recorded vs what exists now -> what to write. Pure.
 
-Kept apart from ``service`` so the decisions (move, leave, remove, never recreate) can be
-tested without files, and so every backend gets the same decisions.
+Every decision of a cycle is made here and returned as frozen operations: write, move,
+remove, adopt an output found by key that a crash left unrecorded, restore a lost reminders
+file, make or remove drafts, and never redo what the user edited or deleted. ``service``
+only applies them to the stores and records them, so the decisions are tested without
+files or servers and every backend gets the same ones.
 """
 
 from __future__ import annotations
@@ -134,7 +137,9 @@ def reminder_operations(
     now: datetime,
 ) -> list[ReminderOp]:
     """What to do with each wanted reminder, given what we recorded and what the calendar
-    holds now (``present``; None when it was not read, which adopts nothing)."""
+    holds now (``present``; None when it was not read, which adopts nothing). ``file_lost``:
+    the reminders file itself is gone (so ``present`` is empty); ``held``: interviews
+    missing from the calendar but not yet confirmed gone."""
     ops: list[ReminderOp] = []
     for item in wanted:
         row = rows.get(item.spec.key)
