@@ -9,25 +9,18 @@ so ``$role`` or ``{role}`` typed into an invitation stays literal text.
 
 from __future__ import annotations
 
-import base64
-import hashlib
-import json
 import re
 import string
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from datetime import datetime
-from email import policy
-from email.message import EmailMessage
-from email.parser import BytesParser
-from email.utils import format_datetime, getaddresses
 from importlib import resources
 from pathlib import Path
 
 from daemon import wording
 from daemon.addresses import addr_spec
 from daemon.debrief import Debrief, note_for
-from daemon.keys import message_id, output_key
+from daemon.keys import output_key
 from daemon.model import Action, Interview, Person
 from daemon.ports import DraftSpec
 from daemon.settings import UserSettings
@@ -99,7 +92,6 @@ WORD_LIMIT = 60  # longest unbroken word kept in a display name
 # C0/C1 controls, DEL, line/paragraph separators and the bidi embedding/override/isolate
 # marks: all of them can break a line or reorder what the user sees, so each becomes a space.
 _CONTROL = re.compile("\r\n|[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
-_KEY = re.compile(r"[A-Za-z0-9._-]{1,200}")
 
 
 class TemplateError(ValueError):
@@ -447,168 +439,10 @@ def open_places(body: str) -> tuple[str, ...]:
     return tuple(" ".join(m.group(1).split()) for m in PLACE.finditer(body))
 
 
-# --------------------------------------------------------------------------- messages
-
-# CRLF line ends; header values this module pre-folds are written exactly as given
-# (``refold_source="none"``): CPython's own folding of address headers can drop the quotes
-# of a display name or end the header block early, so it is never asked to refold them.
-_POLICY = policy.SMTP.clone(refold_source="none")
-MAX_LINE = 78
-_EW_BYTES = 42  # UTF-8 bytes per encoded word: "=?utf-8?b?" + 56 base64 + "?=" = 68 chars
-_PLAIN_WORD = 66  # longer plain words would not fit after "Subject: " on one line
-_SPECIALS = frozenset('()<>[]:;@\\,."')
-
-
-def _encoded_words(text: str) -> list[str]:
-    """RFC 2047 base64 words, split between characters so none passes the line limit."""
-    chunks: list[str] = []
-    current = ""
-    for char in text:
-        if current and len((current + char).encode("utf-8")) > _EW_BYTES:
-            chunks.append(current)
-            current = ""
-        current += char
-    if current:
-        chunks.append(current)
-    return [f"=?utf-8?b?{base64.b64encode(c.encode('utf-8')).decode('ascii')}?=" for c in chunks]
-
-
-def _is_plain(text: str, specials: frozenset[str] = frozenset()) -> bool:
-    """Printable ASCII with short words and none of ``specials``: can be written as is."""
-    return (
-        text.isascii()
-        and text.isprintable()
-        and all(len(word) <= _PLAIN_WORD for word in text.split(" "))
-        and specials.isdisjoint(text)
-    )
-
-
-def _fold(name: str, tokens: list[str]) -> str:
-    """Tokens joined by single spaces, a space turning into a fold where a line would pass
-    78 characters; unfolding gives back the single spaces."""
-    out: list[str] = []
-    width = len(name) + 1  # "Name:"
-    for token in tokens:
-        if out and width + 1 + len(token) > MAX_LINE:
-            out.append("\n " + token)
-            width = 1 + len(token)
-        else:
-            out.append((" " if out else "") + token)
-            width += 1 + len(token)
-    return "".join(out)
-
-
-def _phrase_tokens(text: str) -> list[str]:
-    """A display name as header tokens: plain words, one quoted string, or encoded words."""
-    if not text:
-        return []
-    if _is_plain(text, _SPECIALS):
-        return text.split(" ")
-    quoted = '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
-    if _is_plain(text) and len(quoted) <= MAX_LINE - len("From: "):
-        return [quoted]
-    return _encoded_words(text)
-
-
-def _addr_spec(email: str) -> str:
-    """The address as an addr-spec; ValueError unless it is exactly one plain address."""
-    return addr_spec(one_line(email))
+# --------------------------------------------------------------------------- addresses
 
 
 def usable_address(email: str) -> str:
-    """The addr-spec a draft would carry for ``email``; ValueError if there is none."""
-    return _addr_spec(email)
-
-
-def address_header(name: str, person: Person) -> str:
-    """The pre-folded value of a From/To header for ``person``."""
-    addr = _addr_spec(person.email)
-    phrase = _phrase_tokens(display_name(person.name))
-    return _fold(name, [*phrase, f"<{addr}>"] if phrase else [addr])
-
-
-def text_header(name: str, value: str) -> str:
-    """The pre-folded value of an unstructured header (Subject)."""
-    text = header_text(value)
-    if not text:
-        return ""
-    return _fold(name, text.split(" ") if _is_plain(text) else _encoded_words(text))
-
-
-def render_message(spec: DraftSpec, date: datetime) -> bytes:
-    """The draft as an RFC 5322 message (CRLF line ends, UTF-8 text/plain body).
-
-    Headers carry only flattened values, folded here, so nothing from a calendar can add
-    or split a header. ``X-Unsent: 1`` makes clients that open the file directly (Outlook,
-    .eml viewers) treat it as a message to compose, not one received.
-    """
-    if not _KEY.fullmatch(spec.key):
-        raise ValueError(f"draft key is not a plain token: {spec.key!r}")
-    msg = EmailMessage(policy=_POLICY)
-    msg.set_raw("From", address_header("From", spec.sender))
-    if spec.to.email:  # someone named without an address: the user adds it
-        msg.set_raw("To", address_header("To", spec.to))
-    msg.set_raw("Subject", text_header("Subject", spec.subject))
-    msg["Date"] = format_datetime(date)
-    msg["Message-ID"] = message_id(spec.key)
-    for name, value in (("In-Reply-To", spec.in_reply_to), ("References", spec.references)):
-        ids = _message_ids(value)
-        if ids:
-            msg.set_raw(name, ids)
-    msg["X-Interview-Followup-Key"] = spec.key
-    msg["X-Unsent"] = "1"
-    body = spec.body.replace("\r\n", "\n").replace("\r", "\n")
-    msg.set_content(body, charset="utf-8")
-    return msg.as_bytes()
-
-
-_MSG_ID = re.compile(r"<[^<>\s]{1,250}>")
-
-
-def _message_ids(value: str | None) -> str:
-    """Only well-formed ``<id>`` tokens from a received header, at most 20, one line."""
-    ids = _MSG_ID.findall(value or "")[-20:]
-    return "\r\n ".join(ids)
-
-
-def _body_text(msg: EmailMessage) -> str:
-    """The text the user sees: the plain part (or HTML if a client replaced it)."""
-    part = msg.get_body(preferencelist=("plain", "html"))
-    if part is None:
-        return ""
-    try:
-        content = part.get_content()
-    except (LookupError, ValueError):
-        payload = part.get_payload(decode=True)
-        content = payload.decode("utf-8", "replace") if isinstance(payload, bytes) else ""
-    return content if isinstance(content, str) else ""
-
-
-def _normalise_body(text: str) -> str:
-    """Line endings and trailing blanks do not count as an edit (clients rewrite them)."""
-    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    return "\n".join(line.rstrip() for line in lines).strip("\n")
-
-
-def message_places(raw: bytes) -> tuple[str, ...]:
-    """The ``[[...]]`` places the body of a stored message still holds."""
-    parsed = BytesParser(policy=policy.default).parsebytes(raw)
-    assert isinstance(parsed, EmailMessage)
-    return open_places(_body_text(parsed))
-
-
-def message_fingerprint(raw: bytes) -> str:
-    """A hash of what a user edits: subject, recipients' addresses, body text.
-
-    Transport details (header folding, encodings, line endings, flags, Date) are left out,
-    so a message is unchanged after a round trip through a Maildir file, and any edit of the
-    subject, the recipients or the words of the body changes it.
-    """
-    parsed = BytesParser(policy=policy.default).parsebytes(raw)
-    assert isinstance(parsed, EmailMessage)
-    subject = " ".join(str(parsed.get("Subject", "")).split())
-    fields = [str(v) for v in parsed.get_all("To", []) + parsed.get_all("Cc", [])]
-    recipients = sorted(addr.lower() for _, addr in getaddresses(fields))
-    content = [subject, recipients, _normalise_body(_body_text(parsed))]
-    blob = json.dumps(content, ensure_ascii=False).encode("utf-8")
-    return hashlib.sha256(blob).hexdigest()[:32]
+    """The addr-spec a draft would carry for ``email``; ValueError unless it is exactly one
+    plain address."""
+    return addr_spec(one_line(email))

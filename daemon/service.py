@@ -57,13 +57,22 @@ from daemon.ports import (
 from daemon.progress import reminder_only_done
 from daemon.reading import READING_VERSION, Detection, same_company, superseded_by
 from daemon.reconcile import (
-    decide_reminder,
-    draft_window_open,
+    AdoptReminder,
+    CreateDraft,
+    DeleteDraft,
+    RemoveDraft,
+    RemoveReminder,
+    WantedReminder,
+    WriteReminder,
+    draft_duties,
+    draft_removal,
+    draft_writes,
     observe_drafts,
     observe_moves,
     observe_reminders,
     reminder_fingerprint,
-    wants_drafts,
+    reminder_operations,
+    unmade,
 )
 from daemon.settings import Settings
 from daemon.state import (
@@ -224,9 +233,6 @@ class _World:
 
     def key(self, iid: str, action: str, kind: OutputKind, recipient: str = "") -> str:
         return output_key(self.key_bases.get(iid, iid), action, kind, recipient)
-
-    def held(self, iid: str) -> bool:
-        return iid in self.absence.held
 
 
 def _world(settings: Settings, reading: Reading, store: StateStore, now: datetime) -> _World:
@@ -705,16 +711,8 @@ class _Writer:
         for problem in self.templates.errors:
             log.warning("%s", problem)
         self.done_now: set[tuple[str, str]] = set()
-        self.restored: dict[str, OutputRow] = {}  # reminders rewritten after a lost file
-        # (interview, action) whose drafts we removed when the interview went away
-        self.removed_drafts = {
-            (r.interview_id, r.action)
-            for r in world.outputs.values()
-            if r.kind == "draft" and r.status == REMOVED
-        }
         self.drafts_now: dict[str, ExistingDraft] | None = None
         self.prints = _Fingerprints(adapters)
-        self.touched_drafts: dict[str, str] = {}
 
     def _context(self, plan: Plan) -> DraftContext:
         """What the letters and reminders of ``plan`` need beyond the interview itself."""
@@ -750,178 +748,149 @@ class _Writer:
         )
 
     def reminders(self, plans: list[Plan]) -> None:
-        upserts: list[tuple[ReminderSpec, Plan, Action, bool]] = []
-        deletes: list[OutputRow] = []
-        file_lost = self.remote == {} and not self.adapters.reminders.exists()
-        for plan in plans:
-            for action in plan.actions:
-                if "calendar" not in action.outputs:
-                    continue
-                spec, moves, remove = self._reminder_decision(plan, action, file_lost)
-                if spec is not None:
-                    upserts.append((spec, plan, action, moves))
-                elif remove is not None:
-                    deletes.append(remove)
-        adopted = self._adopt(upserts)
-        upserts = [u for u in upserts if u[0].key not in adopted]
-        for _spec, plan, action, moved in upserts:
-            verb = "move" if moved else "create"
-            when = f"{action.due:%Y-%m-%d %H:%M}"
-            self.report.lines.append(
-                f"{verb} reminder {action.type} of {plan.interview.title!r} at {when}"
-            )
-        for row in deletes:
-            self.report.lines.append(f"remove reminder {row.action} of {row.interview_id}")
-        self.report.reminders_created += sum(1 for u in upserts if not u[3])
-        self.report.reminders_moved += sum(1 for u in upserts if u[3])
-        self.report.reminders_removed += len(deletes)
+        wanted = [
+            WantedReminder(plan, action, self._reminder_spec(plan, action))
+            for plan in plans
+            for action in plan.actions
+            if "calendar" in action.outputs
+        ]
+        ops = reminder_operations(
+            wanted,
+            self.world.outputs,
+            None if self.dry_run else self.remote,
+            file_lost=self.remote == {} and not self.adapters.reminders.exists(),
+            held=self.world.absence.held,
+            now=self.now,
+        )
+        writes = [op for op in ops if isinstance(op, WriteReminder)]
+        deletes = [op.row for op in ops if isinstance(op, RemoveReminder)]
+        self._report_reminders(writes, deletes)
         if self.dry_run:
             return
-        if upserts or deletes:
-            self.prints.wrote("reminders")
-            self.adapters.reminders.apply([u[0] for u in upserts], [r.key for r in deletes])
         with self.store.transaction():
-            for spec, plan, action, _moved in upserts:
-                self._save_reminder(spec, plan.interview.id, action)
+            for op in ops:
+                if isinstance(op, AdoptReminder):
+                    self._save_reminder(op.wanted)
+        if writes or deletes:
+            self.prints.wrote("reminders")
+            self.adapters.reminders.apply([w.wanted.spec for w in writes], [r.key for r in deletes])
+        with self.store.transaction():
+            for w in writes:
+                self._save_reminder(w.wanted, w.keeps)
             for row in deletes:
                 self.store.set_output_status(row.key, REMOVED)
             _remember(self.store, "reminders", self.prints)
 
-    def _reminder_decision(
-        self, plan: Plan, action: Action, file_lost: bool
-    ) -> tuple[ReminderSpec | None, bool, OutputRow | None]:
-        """(the reminder to write, whether that moves one, the one to remove)."""
-        spec = self._reminder_spec(plan, action)
-        row = self.world.outputs.get(spec.key)
-        if file_lost and row is not None and row.status in (LIVE, USER_MODIFIED):
-            # The whole file was deleted, an accident: every reminder it had is written
-            # again, past ones and the (edited) debrief too.
-            self.restored[spec.key] = row
-            return spec, False, None
-        if self.world.held(plan.interview.id):
-            return None, False, None  # missing, not yet confirmed: leave it all as it is
-        if row is not None and row.status == REMOVED:
-            # Removed by us (its interview went away, its action was cancelled): back as
-            # soon as the action is not cancelled any more.
-            return (None if action.state == "cancelled" else spec), False, None
-        decision = decide_reminder(action, spec, row, self.now)
-        return decision.upsert, row is not None, row if decision.delete else None
+    def _report_reminders(self, writes: list[WriteReminder], deletes: list[OutputRow]) -> None:
+        for w in writes:
+            verb = "move" if w.moves else "create"
+            when = f"{w.wanted.action.due:%Y-%m-%d %H:%M}"
+            self.report.lines.append(
+                f"{verb} reminder {w.wanted.action.type} of {w.wanted.plan.interview.title!r}"
+                f" at {when}"
+            )
+        for row in deletes:
+            self.report.lines.append(f"remove reminder {row.action} of {row.interview_id}")
+        self.report.reminders_created += sum(1 for w in writes if not w.moves)
+        self.report.reminders_moved += sum(1 for w in writes if w.moves)
+        self.report.reminders_removed += len(deletes)
 
-    def _adopt(self, upserts: list[tuple[ReminderSpec, Plan, Action, bool]]) -> set[str]:
-        """Reminders of ours that exist exactly as wanted but were never recorded (a crash
-        between the write and its record): record them instead of writing again."""
-        if self.remote is None or self.dry_run:
-            return set()
-        adopted = set()
-        with self.store.transaction():
-            for spec, plan, action, moved in upserts:
-                found = self.remote.get(spec.key)
-                if moved or found is None:
-                    continue
-                if reminder_fingerprint(found) == reminder_fingerprint(spec):
-                    self._save_reminder(spec, plan.interview.id, action)
-                    adopted.add(spec.key)
-        return adopted
-
-    def _save_reminder(self, spec: ReminderSpec, iid: str, action: Action) -> None:
+    def _save_reminder(self, wanted: WantedReminder, keeps: OutputRow | None = None) -> None:
         """Record a reminder as written; one restored after a lost file keeps its status
         (an edited one stays the user's) and where the user had moved it."""
-        kept = self.restored.get(spec.key)
+        spec = wanted.spec
         self.store.save_output(
             OutputRow(
                 key=spec.key,
-                interview_id=iid,
-                action=action.type,
+                interview_id=wanted.plan.interview.id,
+                action=wanted.action.type,
                 kind="calendar",
                 recipient="",
                 ref=spec.key,
                 fingerprint=reminder_fingerprint(spec),
-                due=action.due,
+                due=wanted.action.due,
                 written_at=self.now,
-                status=kept.status if kept else LIVE,
-                moved_to=kept.moved_to if kept else None,
+                status=keeps.status if keeps else LIVE,
+                moved_to=keeps.moved_to if keeps else None,
             )
         )
 
-    def _present_drafts(self) -> dict[str, ExistingDraft]:
-        """Our drafts in the mailbox, read at most once a cycle and only when needed."""
+    def _mailbox(self) -> dict[str, ExistingDraft] | None:
+        """Our drafts in the mailbox, read at most once a cycle and only when needed; None
+        in a dry run, which reads nothing it need not. What the user changed is recorded."""
+        if self.dry_run:
+            return None
         if self.drafts_now is None:
-            self.drafts_now = {} if self.dry_run else self.adapters.drafts.snapshot()
-            self.touched_drafts = observe_drafts(self.world.outputs, self.drafts_now)
+            self.drafts_now = self.adapters.drafts.snapshot()
+            touched = observe_drafts(self.world.outputs, self.drafts_now)
             with self.store.transaction():
-                for key, status in self.touched_drafts.items():
+                for key, status in touched.items():
                     self.store.set_output_status(key, status)
-                _record_edited_places(self.store, self.touched_drafts, self.drafts_now)
-                _follow_moved_drafts(self.store, self.world, self.drafts_now, self.touched_drafts)
+                _record_edited_places(self.store, touched, self.drafts_now)
+                _follow_moved_drafts(self.store, self.world, self.drafts_now, touched)
         return self.drafts_now
 
     def drafts(self, plans: list[Plan]) -> None:
-        for plan in plans:
-            if self.world.held(plan.interview.id):
-                continue
-            if plan.interview.id in self.world.gone:
-                self._remove_untouched_drafts(plan.interview.id)
-                continue
-            for action in plan.actions:
-                if (plan.interview.id, action.type) in self.removed_drafts:
-                    self._make_drafts(plan, action)  # its interview is back: so are they
-                    continue
-                dismissed = self._dismissed(plan.interview.id, action)
-                grace = self.settings.timeline.grace_hours.get(action.type, 0)
-                if not wants_drafts(action, dismissed) or not draft_window_open(
-                    action, grace, self.now
-                ):
-                    continue
-                self._make_drafts(plan, action)
-
-    def _dismissed(self, iid: str, action: Action) -> bool:
-        row = self.world.outputs.get(self.world.key(iid, action.type, "calendar"))
-        return row is not None and row.status == USER_DELETED
+        duties = draft_duties(
+            plans,
+            self.world.outputs,
+            key_bases=self.world.key_bases,
+            gone=self.world.gone.keys(),
+            held=self.world.absence.held,
+            grace_hours=self.settings.timeline.grace_hours,
+            now=self.now,
+        )
+        for duty in duties:
+            if isinstance(duty, RemoveDraft):
+                self._remove_draft(draft_removal(duty.row, self._mailbox()))
+            else:
+                self._make_drafts(duty.plan, duty.action)
 
     def _make_drafts(self, plan: Plan, action: Action) -> None:
-        specs = self.drafts_mod.compose_drafts(
-            action, plan.interview, self.settings.user, self.templates, None, self._context(plan)
-        )
-        specs = list(map(self._keyed(plan.interview.id, action), specs))
-        if action.type == "rejection_thanks":
-            specs = [_in_thread(spec, reply_rules.rejection(plan.replies)) for spec in specs]
-        for spec in specs:
-            made_before = self.world.outputs.get(spec.key)
-            if made_before is not None and made_before.status != REMOVED:
-                continue  # only a draft we removed ourselves is made again
-            # A draft of ours already there but never recorded (a crash between the write
-            # and its record) is recorded, not written again, nor counted as created.
-            found = None if self.dry_run else self._present_drafts().get(spec.key)
-            if found is None:
+        specs = unmade(self._compose(plan, action), self.world.outputs)
+        for op in draft_writes(specs, self._mailbox() if specs else None):
+            if isinstance(op, CreateDraft):
                 self.report.drafts_created += 1
                 self.report.lines.append(
-                    f"create draft {action.type} to {spec.to.email} for {plan.interview.title!r}"
+                    f"create draft {action.type} to {op.spec.to.email} for {plan.interview.title!r}"
                 )
             if self.dry_run:
                 continue
-            if found is None:
+            if isinstance(op, CreateDraft):
                 self.prints.wrote("drafts")
-            made = found or self.adapters.drafts.create(spec)
+                made = self.adapters.drafts.create(op.spec)
+            else:
+                made = op.found
             with self.store.transaction():
                 self.store.save_output(
                     OutputRow(
-                        key=spec.key,
+                        key=op.spec.key,
                         interview_id=plan.interview.id,
                         action=action.type,
                         kind="draft",
-                        recipient=spec.to.email,
+                        recipient=op.spec.to.email,
                         ref=made.ref,
                         fingerprint=made.fingerprint,
                         due=action.due,
                         written_at=self.now,
                         status=LIVE,
-                        open_places=self.drafts_mod.open_places(spec.body),
+                        open_places=self.drafts_mod.open_places(op.spec.body),
                     )
                 )
         self.done_now.add((plan.interview.id, action.type))
         if not self.dry_run:
             with self.store.transaction():
                 self.store.save_action(plan.interview.id, action.type, "done", action.due, self.now)
+
+    def _compose(self, plan: Plan, action: Action) -> list[DraftSpec]:
+        """The action's drafts as written now, keyed, a rejection's thanks in its thread."""
+        specs = self.drafts_mod.compose_drafts(
+            action, plan.interview, self.settings.user, self.templates, None, self._context(plan)
+        )
+        specs = list(map(self._keyed(plan.interview.id, action), specs))
+        if action.type == "rejection_thanks":
+            specs = [_in_thread(spec, reply_rules.rejection(plan.replies)) for spec in specs]
+        return specs
 
     def _keyed(self, iid: str, action: Action) -> Callable[[DraftSpec], DraftSpec]:
         """A draft's key from the interview's key base (older stores kept older ids)."""
@@ -943,24 +912,20 @@ class _Writer:
             for p in plans
         ]
 
-    def _remove_untouched_drafts(self, iid: str) -> None:
-        rows = [
-            r
-            for r in self.world.outputs.values()
-            if r.interview_id == iid and r.kind == "draft" and r.status == LIVE
-        ]
-        for row in rows:
-            found = None if self.dry_run else self._present_drafts().get(row.key)
-            if not self.dry_run and (found is None or row.key in self.touched_drafts):
-                continue  # edited, sent or deleted by the user: theirs now
-            self.report.drafts_removed += 1
-            self.report.lines.append(f"remove draft {row.action} to {row.recipient} of {iid}")
-            if found is None:
-                continue
-            self.prints.wrote("drafts")
-            self.adapters.drafts.delete(found.ref)
-            with self.store.transaction():
-                self.store.set_output_status(row.key, REMOVED)
+    def _remove_draft(self, op: DeleteDraft | None) -> None:
+        if op is None:
+            return
+        row = op.row
+        self.report.drafts_removed += 1
+        self.report.lines.append(
+            f"remove draft {row.action} to {row.recipient} of {row.interview_id}"
+        )
+        if op.found is None:
+            return
+        self.prints.wrote("drafts")
+        self.adapters.drafts.delete(op.found.ref)
+        with self.store.transaction():
+            self.store.set_output_status(row.key, REMOVED)
 
     def record(self, plans: list[Plan]) -> None:
         """Save action states and statuses that changed, for ``status`` and the next cycle."""

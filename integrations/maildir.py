@@ -23,10 +23,14 @@ from email.parser import BytesHeaderParser, BytesParser
 from pathlib import Path
 from typing import BinaryIO
 
-from daemon.drafts import message_fingerprint, message_places, render_message
 from integrations.base import AdapterError, DraftSpec, DraftStore, ExistingDraft
+from integrations.mail_message import (
+    KEY_HEADER,
+    message_fingerprint,
+    message_places,
+    render_message,
+)
 
-KEY_HEADER = "X-Interview-Followup-Key"
 HEADER_LIMIT = 256 * 1024  # a header block larger than this is not one of ours
 _SUBDIRS = ("tmp", "new", "cur")
 

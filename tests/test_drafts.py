@@ -25,9 +25,7 @@ from daemon.drafts import (
     display_name,
     header_text,
     load_templates,
-    message_fingerprint,
     one_line,
-    render_message,
     template_problem,
 )
 from daemon.keys import message_id, output_key
@@ -36,6 +34,7 @@ from daemon.reminders import reminder_text
 from daemon.settings import UserSettings
 from daemon.subjects import subject_for
 from integrations.base import DraftSpec
+from integrations.mail_message import message_fingerprint, render_message
 
 TZ = ZoneInfo("America/New_York")
 START = datetime(2026, 12, 1, 14, 0, tzinfo=TZ)

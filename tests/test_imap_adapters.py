@@ -12,7 +12,6 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from daemon.drafts import message_fingerprint, render_message
 from daemon.model import Person
 from integrations.base import (
     AdapterError,
@@ -25,6 +24,7 @@ from integrations.base import (
 from integrations.imap.drafts import ImapDrafts
 from integrations.imap.replies import ImapReplies
 from integrations.imap.session import ImapSession, ImapSettings
+from integrations.mail_message import message_fingerprint, render_message
 from tests.dovecot import Dovecot, require_dovecot
 from tests.fakes.tcp_proxy import TcpProxy
 

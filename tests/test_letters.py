@@ -23,12 +23,12 @@ from daemon.drafts import (
     compose_drafts,
     load_templates,
     open_places,
-    render_message,
 )
 from daemon.model import Action, ActionType, Interview, Kind, Person
 from daemon.settings import UserSettings
 from daemon.subjects import subject_for
 from integrations.base import DraftSpec
+from integrations.mail_message import render_message
 
 TZ = ZoneInfo("America/New_York")
 START = datetime(2026, 12, 1, 14, 0, tzinfo=TZ)

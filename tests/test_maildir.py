@@ -12,10 +12,10 @@ from pathlib import Path
 
 import pytest
 
-from daemon.drafts import message_fingerprint, render_message
 from daemon.keys import message_id
 from daemon.model import Person
 from integrations.base import AdapterError, DraftSpec, DraftStore
+from integrations.mail_message import message_fingerprint, render_message
 from integrations.maildir import MaildirDrafts
 
 DATE = datetime(2026, 12, 1, 21, 0, tzinfo=UTC)

@@ -28,11 +28,11 @@ from integrations.base import (
     TransientError,
 )
 from integrations.google.client import GoogleClient, status_of
+from integrations.mail_message import KEY_HEADER, message_fingerprint, render_message
 from integrations.reply_match import answers, aware, search_terms
 
 log = logging.getLogger(__name__)
 
-KEY_HEADER = "X-Interview-Followup-Key"
 LIST_PAGE = 500  # Gmail's maximum for drafts.list / messages.list
 QUERY_LIMIT = 1500  # characters per search; above it the terms are split into more searches
 CREATE_ATTEMPTS = 3
@@ -132,8 +132,6 @@ class GmailDrafts:
         """``metadata``: which drafts are ours (our header); ``raw``: their fingerprints."""
         if not drafts:
             return
-        from daemon.drafts import message_fingerprint
-
         calls = {d: self._drafts().get(userId=self.user_id, id=d, format=fmt) for d, _ in drafts}
         answers = self.client.batch("gmail", calls, what="reading Gmail drafts")
         for d, m in drafts:
@@ -172,8 +170,6 @@ class GmailDrafts:
     def create(self, spec: DraftSpec) -> ExistingDraft:
         """drafts.create with JSON ``message.raw`` (media uploads ignore ``api_root``). It is
         not idempotent, so after a failure we look for the draft before sending it again."""
-        from daemon.drafts import message_fingerprint, render_message
-
         raw = render_message(spec, self.clock())
         fingerprint = message_fingerprint(raw)
         message: dict[str, Any] = {"raw": base64.urlsafe_b64encode(raw).decode("ascii")}

@@ -27,13 +27,12 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from daemon.drafts import message_fingerprint, render_message
 from daemon.ports import AdapterError, DraftSpec, ExistingDraft, TransientError
 from integrations.imap.session import ImapSession
+from integrations.mail_message import KEY_HEADER, message_fingerprint, render_message
 
 log = logging.getLogger(__name__)
 
-KEY_HEADER = "X-Interview-Followup-Key"
 FALLBACK_FOLDER = "Drafts"
 FETCH_CHUNK = 500  # UIDs per FETCH: keeps command lines far below servers' limits
 _KEY_ITEM = f"BODY.PEEK[HEADER.FIELDS ({KEY_HEADER.upper()})]"
