@@ -1,9 +1,12 @@
-"""The reply classifier over the corpus in tests/corpus/replies (see its SOURCES.md), the
-traps the issue names, and the ``classify`` command exactly as interfaces.md gives it.
+"""The reply classifier over the corpora in tests/corpus/replies and
+tests/corpus/replies_heldout (see their SOURCES.md), the traps the issue names, and the
+``classify`` command exactly as interfaces.md gives it.
 
-The score test prints the confusion table (run with ``-s`` to see it) and fails below the
-aims: no auto-reply or noise ever counted as a reply, rejection precision >= 95% and recall
->= 90%, every category >= 85% recall.
+The score test prints the confusion table of each corpus and of all together (run with
+``-s`` to see them) and fails below the aims: no auto-reply or noise ever counted as a
+reply, rejection precision >= 95% and recall >= 90%, every category >= 85% recall. The
+held-out sets were scored once before any rule changed for them (the figures are in their
+SOURCES.md); they are held to the same aims since.
 """
 
 from __future__ import annotations
@@ -21,19 +24,20 @@ import pytest
 from daemon.classify import CATEGORIES, NOT_A_REPLY, Reading, classify_bytes, date_in, own_text
 
 CORPUS = Path(__file__).parent / "corpus" / "replies"
+HELDOUT = Path(__file__).parent / "corpus" / "replies_heldout"
 LANGUAGES = ("en", "de", "fr", "es")
 
 
-def _expected() -> list[dict[str, str]]:
-    with open(CORPUS / "expected.csv", newline="", encoding="utf-8") as f:
-        return list(csv.DictReader(f))
+def _expected(folder: Path = CORPUS) -> list[dict[str, str]]:
+    with open(folder / "expected.csv", newline="", encoding="utf-8") as f:
+        return [{**row, "path": str(folder / row["file"])} for row in csv.DictReader(f)]
 
 
-def _score() -> tuple[Counter[tuple[str, str]], list[str]]:
+def _score(*folders: Path) -> tuple[Counter[tuple[str, str]], list[str]]:
     table: Counter[tuple[str, str]] = Counter()
     wrong_dates = []
-    for row in _expected():
-        reading = classify_bytes((CORPUS / row["file"]).read_bytes())
+    for row in (row for folder in folders for row in _expected(folder)):
+        reading = classify_bytes(Path(row["path"]).read_bytes())
         table[(row["category"], reading.category)] += 1
         got = reading.new_date.isoformat() if reading.new_date else ""
         if reading.category == row["category"] and got != row["new_date"]:
@@ -56,18 +60,20 @@ def confusion_table(table: Counter[tuple[str, str]]) -> str:
     return "\n".join(lines)
 
 
-def test_corpus_is_big_enough_in_four_languages() -> None:
-    rows = _expected()
-    assert len(rows) >= 80
+@pytest.mark.parametrize(("folder", "size"), [(CORPUS, 80), (HELDOUT, 60)])
+def test_corpus_is_big_enough_in_four_languages(folder: Path, size: int) -> None:
+    rows = _expected(folder)
+    assert len(rows) >= size
     assert {r["category"] for r in rows} == set(CATEGORIES)
     for lang in LANGUAGES:
         assert sum(f"_{lang}_" in r["file"] for r in rows) >= 6, lang
-    assert all((CORPUS / r["file"]).is_file() for r in rows)
+    assert all(Path(r["path"]).is_file() for r in rows)
 
 
-def test_classifier_meets_the_aims_over_the_corpus() -> None:
-    table, wrong_dates = _score()
-    print("\n" + confusion_table(table))
+@pytest.mark.parametrize("folders", [(CORPUS,), (HELDOUT,), (CORPUS, HELDOUT)])
+def test_classifier_meets_the_aims_over_the_corpus(folders: tuple[Path, ...]) -> None:
+    table, wrong_dates = _score(*folders)
+    print(f"\n{' + '.join(f.name for f in folders)}\n" + confusion_table(table))
     for noise in NOT_A_REPLY:
         counted = sum(n for (want, got), n in table.items() if want == noise and got != noise)
         assert counted == 0, f"{noise} counted as a reply {counted} time(s)"
@@ -78,7 +84,7 @@ def test_classifier_meets_the_aims_over_the_corpus() -> None:
     for category in CATEGORIES:
         total = sum(n for (want, _g), n in table.items() if want == category)
         assert table[(category, category)] / total >= 0.85, category
-    assert len(wrong_dates) <= 1, wrong_dates
+    assert len(wrong_dates) <= len(folders), wrong_dates
 
 
 def _read(name: str) -> Reading:

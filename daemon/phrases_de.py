@@ -1,0 +1,51 @@
+"""Broad phrase families of the reply classifier in German, by category.
+
+Shapes of sentences, not sentences: German puts the verb last, so a family is usually a
+subject or object and its verb with a little room between them ("dass wir Ihnen die Stelle
+nicht anbieten können").
+"""
+
+from __future__ import annotations
+
+FAMILIES: dict[str, tuple[str, ...]] = {
+    "rejection": (
+        r"\b(?:stelle|position|rolle)\b.{0,40}\bnicht\b.{0,20}\banbieten\b",
+        r"\bkeine (?:erfreulichere|positivere|bessere|andere|gute) (?:nachricht|mitteilung"
+        r"|antwort|rückmeldung)",
+        r"\b(?:mit|für) (?:anderen|einer anderen|einem anderen|andere) (?:kandidat|bewerber|profil)"
+        r"\w*\b.{0,40}\b(?:fortzusetzen|fortsetzen|weiterzugehen|entschieden|weiter)",
+        r"\bkeine zusage\b|\bnicht (?:mehr )?in die (?:engere|nächste) (?:wahl|runde)",
+        r"\bbedauer\w*\b.{0,60}\b(?:nicht|keine|absage)\b",
+        r"\bnicht (?:weiter )?(?:in betracht|berücksichtig|für die nächste|in die nächste)",
+        r"\b(?:entschieden|entscheidung)\b.{0,40}\bnicht\b.{0,30}\b(?:fortzusetzen|weiterzuverfolgen"
+        r"|weiter|einzuladen|anzubieten)",
+    ),
+    "offer": (
+        r"\b(?:in unserem|in unser|ins|im) team\b.{0,30}\b(?:sehen|begrüßen|aufnehmen|willkommen"
+        r"|haben)\b",
+        r"\bvertrags?(?:entwurf|unterlagen|angebot)\b|\bwillkommen (?:an bord|im team)\b",
+        r"\b(?:zusage|angebot)\b.{0,40}\b(?:für sie|für dich|erhalten)\b",
+    ),
+    "next_round": (
+        r"\b(?:zu|zum|zur) (?:einem |einer |einem weiteren |einem zweiten )?\w*"
+        r"(?:interview|gespräch|termin|kennenlernen)\w*\b.{0,60}\beinladen",
+        r"\b(?:gerne|gern|persönlich|näher|weiter)\s+(?:\w+\s+)?kennenlernen\b",
+        r"\bwäre(?:n)? (?:ihnen|dir|es ihnen)\b.{0,60}\brecht\b",
+        r"\b(?:termin|zeitfenster|slot)\w*\b.{0,30}\b(?:vorschlagen|abstimmen|finden|anbieten)",
+    ),
+    "info_request": (
+        r"\bwie hoch (?:wären|sind|ist|wäre) (?:ihre|deine)\b|\bab wann (?:könnten|können|würden)"
+        r" (?:sie|du)\b",
+        r"\b(?:benötigen|brauchen) (?:wir|ich) (?:noch )?(?:ihre|deine|eine|einen|zwei)\b",
+    ),
+    "delay": (
+        r"\bverzöger\w*\b|\bverschieb\w*\b|\bspäter als (?:geplant|gedacht|erwartet)\b",
+        r"\bdauert\b.{0,30}\b(?:noch|etwas|leider)\b|\bum (?:etwas |noch etwas )?geduld\b",
+    ),
+    "acknowledgement": (
+        r"\b(?:geben|gebe)\s+(?:ihnen|dir|euch)\b.{0,40}\b(?:bescheid|rückmeldung|nachricht)\b",
+        r"\b(?:sind|bin) (?:noch |gerade )?in gesprächen\b|\bnoch in der (?:auswahl|entscheidung)",
+        r"\b(?:herzlichen|vielen|besten|lieben) dank für (?:die|ihre|deine) (?:nette |freundliche "
+        r"|liebe )?(?:nachricht|zeilen|e-?mail|mail)",
+    ),
+}

@@ -1,0 +1,120 @@
+"""Broad phrase families of the reply classifier in English, by category.
+
+Each entry is the shape of a sentence a category's senders write, wide enough to catch the
+wordings template libraries and recruiters vary (who decided, which verb, which object), so
+a new message is read by its shape rather than by a sentence seen before. They add to the
+tuned table in ``reply_phrases``; the classifier weighs categories, not these entries.
+"""
+
+from __future__ import annotations
+
+# The step a next round names; negated ("won't be moving ahead to the next round"), it is
+# a rejection, so both families share it.
+STEP = (
+    r"(?:the|a|an|our|any)\s+(?:next|final|further|following|second|third|later|onsite|on-site"
+    r"|technical|panel)\b"
+)
+_GO_ON = (
+    r"(?:moving|move|going|go|proceeding|proceed|progressing|progress|advancing|advance"
+    r"|continuing|continue|taking|take|inviting|invite)"
+)
+_OTHERS = (
+    r"(?:an?\s+|the\s+)?(?:different|another|other|more\s+\w+|internal|external|stronger)\s+"
+    r"(?:\w+\s+)?(?:profiles?|candidates?|applicants?|people|person|individuals?|direction|option)"
+)
+_SAD = r"(?:sorry|regret|sad|unfortunate(?:ly)?|disappointing|afraid)"
+
+FAMILIES: dict[str, tuple[str, ...]] = {
+    "rejection": (
+        # who decided what: "made the difficult decision not to continue with your candidacy"
+        r"\b(?:decided|decision|chosen|chose|opted|concluded|elected|agreed)\b.{0,40}"
+        r"\b(?:not to|to not)\s+(?:move|go|proceed|continue|progress|advance|pursue|extend|offer"
+        r"|take|invite|hire)\b",
+        # a next step, negated: "we won't be moving ahead to the next round"
+        rf"(?:\bnot|n't|\bunable to|\bno longer)\s+(?:be\s+)?{_GO_ON}\s+"
+        rf"(?:you\s+|it\s+|your \w+\s+)?(?:forward\s+|ahead\s+|further\s+|on\s+)?"
+        rf"(?:to|into|with|in|for)\s+{STEP}",
+        r"\b(?:unable|not able|won't be able|cannot|can't|not in a position)\s+to\s+(?:move|take"
+        r"|progress|advance|carry)\s+(?:it|this|you|your \w+)\s+(?:forward|further|ahead)",
+        # someone else: "offered the position to someone whose background...", "other
+        # applicants are a closer match", "pursue a different profile"
+        r"\b(?:offered|given|extended)\b.{0,30}\b(?:role|position|job|offer|opportunity)\b.{0,10}"
+        r"\bto\s+(?:someone|another|a different|an internal|the other|a candidate)",
+        r"\b(?:other|another|different)\s+(?:applicants?|candidates?|profiles?|people|person)\b"
+        r".{0,60}\b(?:closer|better|stronger|more (?:closely|suitable|aligned|relevant"
+        r"|experienced))",
+        rf"\b(?:pursue|pursuing|hire|hiring|select|selected|go with|went with|gone with|proceed"
+        rf" with|move forward with|moving forward with|continue with|focus on)\s+{_OTHERS}",
+        # bad news said as such: "sorry to say", "not the news you were hoping for"
+        rf"\b{_SAD}\b.{{0,30}}\bto (?:say|tell you|share|let you know|inform|report)\b",
+        r"\b(?:isn't|is not|wasn't|not) (?:better|the|good|happier) news\b"
+        r"|\bnot the (?:news|outcome|answer|result) you (?:were |had )?(?:hoping|hoped|wanted)",
+        r"\bregret (?:that|to say)\b",
+        # blunt: "we're going to pass on this one", "no hire", "not the right fit"
+        r"\b(?:going to|decided to|'ll|will|have to|need to)\s+pass\s+(?:on\s+(?:you|your|this"
+        r"|moving|it)|for now|this time)\b|\bgoing to pass\b(?!\s+(?:it|this|that|your|the|along"
+        r"|on to))",
+        r"\bno[- ]hire\b|\bnot (?:quite )?(?:a|the right|the) (?:fit|match)\b",
+        r"\b(?:was|were|have|has|had|are|is) not (?:been )?(?:selected|chosen|shortlisted"
+        r"|successful)\b",
+        # the role itself went away: "hired internally", "the role has been cancelled"
+        r"\b(?:hired|hire|filled (?:it|the \w+)|fill (?:it|the \w+)) internally\b",
+        r"\b(?:role|position|job|opening|req(?:uisition)?|vacancy) (?:has been|was|is being|is)"
+        r" (?:cancel+ed|withdrawn|eliminated|closed|put on permanent hold)\b",
+        r"\b(?:decided|decision) not to (?:fill|hire for|open)\b",
+    ),
+    "offer": (
+        r"\b(?:want|like|love|excited|thrilled|happy|delighted|eager)\b.{0,20}\b(?:you|to have"
+        r" you)\s+(?:on board|onboard|aboard|to join|join(?:ing)? (?:us|the team|our team))",
+        r"\b(?:an|the|your|our) offer (?:letter|package)\b|\b(?:sent|send|sending|extend(?:ed|ing)?"
+        r"|prepar\w+|draft\w*)\s+(?:you\s+)?(?:an|the|your|a formal|a written)\s+offer\b",
+        r"\b(?:compensation|salary|package|offer|headcount for you)\s+(?:is|has been|was|got)\s+"
+        r"(?:now\s+)?approved\b",
+        r"\b(?:move|moving|go|going) (?:forward|ahead) with you\b(?!\s+(?:to|for|in|into)\s+"
+        + STEP
+        + ")",
+        r"\b(?:pleased|happy|delighted|thrilled|excited|glad)\b.{0,60}\b(?:selected|chosen)\b.{0,10}"
+        r"\bfor the (?:role|position|job)\b|\b(?:you got the job|the job is yours)\b",
+        r"\bcongrat\w*\b.{0,160}\b(?:start date|can you start|offer|join(?:ing)? (?:us|the team)"
+        r"|welcome aboard|on board)",
+    ),
+    "next_round": (
+        r"\b(?:like|love|want|invite|ask)\s+(?:you\s+)?to\s+(?:meet|speak with|talk to|talk with"
+        r"|chat with|sit down with)\b",
+        r"\binvite you back\b|\bbook (?:a|your) (?:time|slot)\b|\bself-?schedul\w*"
+        r"|\binterview (?:is|has been) (?:scheduled|confirmed|booked)\b",
+        r"\b(?:a\s+)?(?:few|some|couple of|two or three)\s+(?:windows|slots|times|options|dates)\b",
+        r"\b(?:\d+|fifteen|thirty|forty-five|sixty)[- ]?(?:minute|min)\b.{0,30}\b(?:call|chat"
+        r"|interview|conversation|session|meeting|video)",
+        r"\b(?:another|a different|other|a new) (?:slot|time|day|date)\b"
+        r"|\b(?:reshuffle|rearrange|reschedul\w*)\b",
+        r"\bas (?:a|the) next step\b|\b(?:next|following) step\b.{0,60}\b(?:interview|exercise"
+        r"|assessment|challenge|call|meet|conversation|chat|task|test)",
+        r"\b(?:moving|moved|move|advance|advancing|progress\w*) (?:forward )?in the (?:\w+ )?"
+        r"process\b",
+    ),
+    "info_request": (
+        r"\b(?:asked|wondering|wonder) (?:whether|if) you (?:have|could|can|would)\b",
+        r"\bplease (?:tell|let) (?:us|me) (?:know )?(?:your|what|when|whether|if)\b",
+        r"\b(?:we|i) need you to (?:send|share|provide|complete|fill|sign|upload)\b",
+        r"\b(?:can|could|would) you (?:please )?(?:confirm|tell us|let us know|remind us of)\b",
+        r"\b(?:you have|there is) a (?:new )?task\b|\bcomplete (?:it|the (?:task|form))\b",
+    ),
+    "delay": (
+        r"\bstill (?:waiting|awaiting)\b.{0,30}\b(?:feedback|approval|sign-?off|budget|decision"
+        r"|input|headcount)|\b(?:won't|will not|don't|do not) (?:have|expect)\b.{0,30}\b(?:until"
+        r"|before)\b",
+        r"\bnow (?:on the agenda|scheduled|planned|expected|set) for\b|\bon the agenda for\b",
+        r"\bnot (?:yet )?(?:able|in a position) to (?:give you|share|make|reach)\b.{0,40}"
+        r"\b(?:as (?:planned|promised|hoped|expected)|yet|this week)",
+        r"\b(?:radio silence|sorry for the wait|apologi[sz]e for the (?:wait|delay))\b.{0,120}"
+        r"\b(?:slip|later|longer|delay|week of|until)",
+    ),
+    "acknowledgement": (
+        r"\bgot it\b|\breceived with thanks\b|\bwell received\b",
+        r"\b(?:pass|passed|passing|share|shared|forward|forwarded)\s+(?:it|this|that|your \w+)\s+"
+        r"(?:on|along|to|with)\b",
+        r"\b(?:appreciate|thanks? for|thank you for) (?:the|your) (?:kind |lovely |nice )?"
+        r"(?:note|words|message|email|e-mail)\b",
+    ),
+}

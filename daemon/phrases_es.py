@@ -1,0 +1,39 @@
+"""Broad phrase families of the reply classifier in Spanish, by category.
+
+Shapes of sentences, in the usted and the tú forms ("no podremos contar con usted",
+"hemos decidido avanzar con perfiles que ...", "has sido la persona elegida").
+"""
+
+from __future__ import annotations
+
+FAMILIES: dict[str, tuple[str, ...]] = {
+    "rejection": (
+        r"\bno (?:podremos|podemos|vamos a poder) contar con (?:usted|tigo|vos)",
+        r"\b(?:decidido|optado|elegido)\b.{0,30}\b(?:avanzar|continuar|seguir)\b.{0,30}\bcon "
+        r"(?:otros?|otras?|perfiles|candidat|personas)",
+        r"\blamentablemente\b.{0,80}\bno\b.{0,40}\b(?:seguir|continuar|avanzar|seleccionad"
+        r"|contar|ofrecer)|\bno (?:se ajusta|encaja)\b|\bhemos cubierto (?:la|el) (?:vacante|puesto"
+        r"|posición)",
+        r"\ben esta ocasión no\b|\bno (?:ha|has) (?:sido|resultado) (?:seleccionad|elegid)",
+    ),
+    "offer": (
+        r"(?<!no )\b(?:has|ha) sido (?:la persona |el candidato |la candidata )?"
+        r"(?:elegid|seleccionad)[oa]\b(?! para (?:la|una) (?:siguiente|próxima|segunda))",
+        r"\bpropuesta (?:económica|de contratación|formal|salarial)\b|\bbienvenid[oa] al equipo\b",
+    ),
+    "next_round": (
+        r"\bconocer(?:te|le|la|lo) en persona\b|"
+        r"\bsiguiente paso\b|\bprueba técnica\b|\bcharla con\b|\bte (?:va|viene) bien\b"
+        r"|\ble (?:va|viene) bien\b",
+    ),
+    "info_request": (r"\bnecesit\w+ que (?:nos|me) (?:mand|envi|compart|indiqu|facilit)",),
+    "delay": (
+        r"\b(?:unos|algunos) días más\b|\b(?:días|semanas) adicionales\b",
+        r"\bse ha (?:pospuesto|aplazado|retrasado)\b|\bpospuest[oa]\b",
+    ),
+    "acknowledgement": (
+        r"\btomamos nota\b|\b(?:esperamos|espero) tener (?:una )?(?:respuesta|noticias|decisión)\b",
+        r"\b(?:te|le|les) mantendremos informad|\bte (?:cuento|contaré|diré) (?:algo|en cuanto)",
+        r"\bseguimos (?:entrevistando|en proceso|revisando|valorando)\b",
+    ),
+}

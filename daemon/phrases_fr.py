@@ -1,0 +1,45 @@
+"""Broad phrase families of the reply classifier in French, by category.
+
+Shapes of sentences ("choisi de poursuivre avec un profil ...", "faire une proposition pour
+rejoindre ..."), with room for the adverbs and articles French puts between the words.
+"""
+
+from __future__ import annotations
+
+FAMILIES: dict[str, tuple[str, ...]] = {
+    "rejection": (
+        r"\b(?:choisi|décidé|préféré|opté)\b.{0,30}\b(?:poursuivre|continuer|avancer|aller)\b.{0,20}"
+        r"\bavec (?:un|une|d')\s?(?:autres?\s+)?(?:profil|candidat|personne)",
+        r"\bne correspond(?:ait|ent)? pas\b|\bpas été sélectionnée?s?\b",
+        r"\bn'(?:a|avons|ont|avez) pas (?:été )?retenue?s?\b",
+        r"\bne (?:pourrons|pouvons|sommes|serons) pas\b.{0,40}\b(?:poursuivre|donner suite|retenir"
+        r"|proposer le poste|en mesure)",
+        r"\bmalheureusement\b.{0,80}\b(?:pas|plus)\b.{0,30}\b(?:retenu|suite|poursuivre|sélectionn"
+        r"|proposer)",
+    ),
+    "offer": (
+        r"\b(?:faire|formuler|adresser|soumettre) une (?:proposition|offre)\b.{0,40}\b(?:rejoindre"
+        r"|embauche|poste|cdi|cdd|contrat)",
+        r"\bbienvenue (?:dans|parmi) (?:l'équipe|nous|notre équipe)"
+        r"|\bnous (?:souhaitons|aimerions) vous (?:recruter|embaucher|accueillir)",
+    ),
+    "next_round": (
+        r"\bvous rencontrer\b|\bcréneaux?\b",
+        r"\bentretien avec (?:l'équipe|notre|le|la|nos)\b|\b(?:nouvel|second|deuxième|prochain)"
+        r" (?:entretien|échange|rendez-vous)",
+    ),
+    "info_request": (
+        r"\b(?:j'aurais|nous aurions|on aurait|nous avons|j'ai) besoin (?:de|d')",
+        r"\bpourriez-vous\b.{0,60}\b(?:envoyer|transmettre|faire parvenir|partager)",
+    ),
+    "delay": (
+        r"\b(?:jours|semaines) supplémentaires\b|\bpas encore (?:de|pris de) décision\b",
+        r"\b(?:reporté|repoussé|décalé|retardé)e?s?\b|\bplus (?:long|tard) que prévu\b",
+    ),
+    "acknowledgement": (
+        r"\b(?:a|ont) bien été (?:transmise?s?|reçue?s?|transférée?s?)\b",
+        r"\bvous (?:donnerons|donner|apporter|apporterons) (?:des nouvelles|une réponse|un retour)",
+        r"\bbien noté\b|\bje (?:transmets|transmettrai|fais suivre)\b",
+        r"\bmerci (?:beaucoup |bien )?pour votre (?:mot|message|gentil)",
+    ),
+}
