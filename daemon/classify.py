@@ -23,7 +23,7 @@ from datetime import date
 from typing import Literal, cast, get_args
 
 from daemon import machine_signs as signs
-from daemon.mail_text import Mail, forwarded_text, own_text, parse_mail
+from daemon.mail_text import Mail, flowed, forwarded_text, own_text, parse_mail
 from daemon.reply_dates import date_in, return_date
 from daemon.reply_phrases import ASKING, ASKS, PATTERN, RULES, WEAK_NEXT
 
@@ -75,8 +75,9 @@ class Reading:
 # --------------------------------------------------------------------- auto-replies, noise
 
 
-def _auto_reply_cue(mail: Mail) -> str | None:
-    """The header or subject that says an autoresponder wrote this, if any."""
+def _auto_reply_cue(mail: Mail, words: str) -> str | None:
+    """The header or subject that says an autoresponder wrote this, if any (``words``: what
+    the sender wrote, for the Exchange markers that count only with an out-of-office text)."""
     h = mail.headers
     auto = h.get("auto-submitted", "").lower()
     if auto.startswith("auto-replied"):
@@ -89,9 +90,9 @@ def _auto_reply_cue(mail: Mail) -> str | None:
     if signs.AUTO_SUBJECT.match(mail.subject):
         return f"subject {mail.subject[:60]!r}"
     exchange = "x-ms-exchange-inbox-rules-loop" in h or "x-auto-response-suppress" in h
-    if exchange and signs.AWAY.search(own_text(mail.text)):
+    if exchange and signs.AWAY.search(words):
         return "Exchange auto-reply headers and an out-of-office text"
-    if auto.startswith("auto-") and signs.AWAY.search(own_text(mail.text)):
+    if auto.startswith("auto-") and signs.AWAY.search(words):
         return f"header Auto-Submitted: {auto} and an out-of-office text"
     return None
 
@@ -138,8 +139,8 @@ def classify_bytes(raw: bytes) -> Reading:
 
 
 def classify(mail: Mail) -> Reading:
-    auto = _auto_reply_cue(mail)
-    words = own_text(mail.text)
+    words = flowed(own_text(mail.text))
+    auto = _auto_reply_cue(mail, words)
     if auto is not None:
         return Reading("auto_reply", auto, until=return_date(words or mail.text, mail.sent))
     if _looks_away(words, mail.sent):
@@ -148,7 +149,8 @@ def classify(mail: Mail) -> Reading:
             f"out-of-office text: {_first_hit(signs.AWAY, words)!r}",
             until=return_date(words, mail.sent),
         )
-    words = "\n".join(x for x in (words, forwarded_text(mail.text, mail.recipients)) if x)
+    forwarded = flowed(forwarded_text(mail.text, mail.recipients))
+    words = "\n".join(x for x in (words, forwarded) if x)
     found = _hits(words) or _hits(_own_subject(mail.subject))
     bulk = _bulk_cue(mail)
     if bulk is not None and not (found and signs.ABOUT_YOU.search(words)):

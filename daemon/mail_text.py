@@ -189,6 +189,19 @@ def own_text(text: str) -> str:
     return "\n".join(lines).strip()
 
 
+_TYPOGRAPHY = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "“": '"', "”": '"', "\xa0": " "})
+_WRAPPED = re.compile(r"(?<=\S)[ \t]*\n(?=[ \t]*\S)")
+_SPACES = re.compile(r"[ \t]+")
+
+
+def flowed(text: str) -> str:
+    """One line per paragraph, straight apostrophes, single spaces: a sentence a mail
+    program wrapped at 72 columns or split with ``<br>``, or wrote "we’ve" with a curly
+    apostrophe, reads the same as one typed on a single line."""
+    text = _WRAPPED.sub(" ", text.translate(_TYPOGRAPHY))
+    return "\n".join(_SPACES.sub(" ", line).strip() for line in text.split("\n"))
+
+
 # A forwarded message starts here; its own header lines follow.
 _FORWARD_START = re.compile(
     r"^\s*(?:-{2,}\s*(?:forwarded message|weitergeleitete nachricht|message transféré"

@@ -22,6 +22,7 @@ _OTHERS = (
     r"(?:an?\s+|the\s+)?(?:different|another|other|more\s+\w+|internal|external|stronger)\s+"
     r"(?:\w+\s+)?(?:profiles?|candidates?|applicants?|people|person|individuals?|direction|option)"
 )
+_CLAUSE = r"(?:(?!\bbut\b)[^.!?;\n])"  # a character of the same clause ("..., but we'd love")
 _SAD = r"(?:sorry|regret|sad|unfortunate(?:ly)?|disappointing|afraid)"
 
 FAMILIES: dict[str, tuple[str, ...]] = {
@@ -62,6 +63,16 @@ FAMILIES: dict[str, tuple[str, ...]] = {
         r"\b(?:role|position|job|opening|req(?:uisition)?|vacancy) (?:has been|was|is being|is)"
         r" (?:cancel+ed|withdrawn|eliminated|closed|put on permanent hold)\b",
         r"\b(?:decided|decision) not to (?:fill|hire for|open)\b",
+        # a negation, then going on with the candidate, in one clause: "we're not going to be
+        # able to move forward with your application", "unable to proceed with your candidacy"
+        rf"(?:\bnot|n't|\bunable|\bno longer|\bcannot)\b{_CLAUSE}{{0,30}}\b{_GO_ON}\b"
+        rf"{_CLAUSE}{{0,25}}\b(?:your (?:application|candidacy|candidature|profile)|with you\b"
+        r"|you (?:forward|further|to the))",
+        r"\b(?:didn't|did not|won't|will not|not) make it (?:to|through|past|into)\b",
+        r"\bnot (?:be )?(?:considered|considering you) (?:any )?further\b|\bno longer (?:being )?"
+        r"(?:considered|under consideration|in consideration|in the running)",
+        r"\bdecline (?:your|the) (?:application|candidacy)\b",
+        r"\b(?:continue|continuing|keep) (?:our|the) search\b|\bkeep looking\b",
     ),
     "offer": (
         r"\b(?:want|like|love|excited|thrilled|happy|delighted|eager)\b.{0,20}\b(?:you|to have"
@@ -75,12 +86,16 @@ FAMILIES: dict[str, tuple[str, ...]] = {
         + ")",
         r"\b(?:pleased|happy|delighted|thrilled|excited|glad)\b.{0,60}\b(?:selected|chosen)\b.{0,10}"
         r"\bfor the (?:role|position|job)\b|\b(?:you got the job|the job is yours)\b",
+        r"\bmake you an offer\b|\boffer (?:is|will be) on its way\b|\boffer you (?:the|a|this|our)"
+        r" (?:\w+ ){1,3}(?:role|position|job)\b",
         r"\bcongrat\w*\b.{0,160}\b(?:start date|can you start|offer|join(?:ing)? (?:us|the team)"
         r"|welcome aboard|on board)",
     ),
     "next_round": (
         r"\b(?:like|love|want|invite|ask)\s+(?:you\s+)?to\s+(?:meet|speak with|talk to|talk with"
         r"|chat with|sit down with)\b",
+        r"\bcontinue (?:the|our) conversation\b|\bcalendar invite\b",
+        r"\bsend (?:you|over) an? invite\b",
         r"\binvite you back\b|\bbook (?:a|your) (?:time|slot)\b|\bself-?schedul\w*"
         r"|\binterview (?:is|has been) (?:scheduled|confirmed|booked)\b",
         r"\b(?:a\s+)?(?:few|some|couple of|two or three)\s+(?:windows|slots|times|options|dates)\b",
