@@ -110,6 +110,13 @@ def _bulk_cue(mail: Mail) -> str | None:
     return None
 
 
+def _unsubscribe_cue(words: str) -> str | None:
+    """A list's own words ("se désabonner", "manage your alerts"): a person answering an
+    application does not offer to unsubscribe the candidate."""
+    hit = signs.NOISE_TEXT.search(words)
+    return f"text {' '.join(hit.group(0).split())!r}" if hit else None
+
+
 def _machine_sent(mail: Mail) -> bool:
     host = mail.sender.rpartition("@")[2]
     ats = any(host == d or host.endswith("." + d) for d in signs.ATS_DOMAINS)
@@ -152,7 +159,7 @@ def classify(mail: Mail) -> Reading:
     forwarded = flowed(forwarded_text(mail.text, mail.recipients))
     words = "\n".join(x for x in (words, forwarded) if x)
     found = _hits(words) or _hits(_own_subject(mail.subject))
-    bulk = _bulk_cue(mail)
+    bulk = _bulk_cue(mail) or _unsubscribe_cue(words)
     if bulk is not None and not (found and signs.ABOUT_YOU.search(words)):
         return Reading("noise", bulk)
     if _machine_sent(mail) and _only_acknowledges(found) and signs.RECEIPT.search(words):
@@ -193,6 +200,9 @@ def _only_acknowledges(found: list[tuple[Category, str]]) -> bool:
     return all(cat == "acknowledgement" for cat, _cue in found)
 
 
+# A request only in form: "let us know", "please" (what a "could you send the deck?" is not).
+_POLITE = re.compile(r"(?:please|let (?:me|us) know|bitte|merci de|por favor)\b.*", re.I)
+
 # The more consequential reading first: a rejection that mentions an offer is a rejection,
 # an offer that asks for a start date is an offer.
 _PRECEDENCE: tuple[Category, ...] = (
@@ -214,7 +224,12 @@ def _decide(found: list[tuple[Category, str]], words: str) -> tuple[Category, st
     weak_next = WEAK_NEXT.fullmatch(got.get("next_round", ""))
     if weak_next and {"info_request", "delay", "acknowledgement"} & got.keys():
         got.pop("next_round")  # "... about next steps by Tuesday": the timing is the news
-    if "info_request" in got and not asked and len(got) > 1:
+    if (
+        "info_request" in got
+        and not asked
+        and len(got) > 1
+        and _POLITE.fullmatch(got["info_request"])
+    ):
         got.pop("info_request")  # a polite "let us know" inside another message
     for cat in _PRECEDENCE:
         if got.get(cat):

@@ -34,6 +34,12 @@ AWAY = re.compile(
     r"|\b(?:nicht im hause|nicht erreichbar|außer haus|in elternzeit|im mutterschutz)\b"
     r"|\bje (?:suis|serai)\b.{0,40}\b(?:en déplacement|en formation|en arrêt|en congé)"
     r"|\b(?:on|in) (?:parental|maternity|paternity|sick|medical|annual) leave\b"
+    r"|\b(?:bin ich|ich bin)\b.{0,40}\b(?:auf dienstreise|unterwegs|in elternzeit|krank"
+    r"|auf (?:einer )?(?:messe|konferenz|fortbildung|schulung))|\bauf dienstreise\b"
+    # the whole office or team away: "vacaciones colectivas", "Betriebsferien"
+    r"|\b(?:office|offices|team|department|equipo|oficinas?|bureaux?|büro)\b.{0,40}\b(?:closed"
+    r"|(?:is|are) on holiday|de vacaciones|cerrad[ao]s?|fermée?s?|geschlossen)\b"
+    r"|\bbetriebsferien\b|\bvacaciones colectivas\b|\bfermeture annuelle\b"
     r"|\bon pto\b|\b(?:i am|i'm|i will be|i'll be) (?:currently )?(?:unavailable|offline)\b"
     r"|\bbefinde mich\b.{0,30}\b(?:urlaub|dienstreise|elternzeit|abwesend)"
     r"|\bme encuentro\b.{0,30}\b(?:fuera|de vacaciones|ausente|de viaje)",
@@ -55,6 +61,8 @@ AUTO_SIGNS = re.compile(
     r"|\bautomatische antwort\b|\bréponse automatique\b|\brespuesta automática\b"
     r"|\bno longer (?:monitored|active|in use|read)\b|\baccès limité\b|\bacceso limitado\b"
     r"|\bwon't be (?:reading|checking|answering)\b|\beingeschränkt erreichbar\b"
+    r"|\bwieder im büro\b|\bnicht (?:automatisch )?weitergeleitet\b|\ba (?:mi|nuestro) regreso\b"
+    r"|\bà notre retour\b|\bnach unserer rückkehr\b|\batenderemos\b"
     r"|\bwieder erreichbar\b|\b(?:offline|unavailable) until\b"
     # a deflection to another address: "please write to talent@hooli.com"
     r"|\b(?:contact|write to|e-?mail|reach|wenden sie sich (?:bitte )?an|contacter|contactez"
@@ -63,7 +71,8 @@ AUTO_SIGNS = re.compile(
 )
 BULK_SENDER = re.compile(
     r"^(?:news(?:letter)?s?|marketing|updates?|events?|hello|info|digest|alerts?|jobs?-?alerts?"
-    r"|talent-?community|careers-?news|community|webinars?|promo(?:tions)?)@",
+    r"|talent-?community|careers-?news|community|webinars?|promo(?:tions)?|actualites|nouvelles"
+    r"|noticias|aktuelles|newsroom|offres|ofertas|stellenangebote|talent-?network)@",
     re.I,
 )
 NOREPLY = re.compile(r"^(?:no-?reply|do-?not-?reply|notifications?|mailer-daemon)", re.I)
@@ -90,7 +99,8 @@ NOISE_TEXT = re.compile(
     r"|new jobs? (?:for you|matching)|recommended jobs|view (?:this email )?in (?:your )?browser"
     r"|manage (?:your )?(?:email )?preferences|webinar|register now|save your seat"
     r"|reserve (?:yours|your (?:seat|spot))|verify (?:your|the) e-?mail|candidate account"
-    r"|survey|encuesta|umfrage|questionnaire de satisfaction"
+    r"|survey|encuesta|umfrage|questionnaire de satisfaction|gérer mes alertes"
+    r"|manage (?:your |job )?alerts|alert settings|mis alertas|meine (?:job)?alerts"
     r"|abmelden|newsletter abbestellen|se désabonner|désinscri|darse de baja|cancelar suscripción)"
     r"\b",
     re.I,

@@ -15,6 +15,8 @@ FAMILIES: dict[str, tuple[str, ...]] = {
         r"\b(?:mit|für) (?:anderen|einer anderen|einem anderen|andere) (?:kandidat|bewerber|profil)"
         r"\w*\b.{0,40}\b(?:fortzusetzen|fortsetzen|weiterzugehen|entschieden|weiter)",
         r"\bkeine zusage\b|\bnicht (?:mehr )?in die (?:engere|nächste) (?:wahl|runde)",
+        r"\b(?:uns|wir) (?:\w+ ){0,3}für (?:eine[nr]?|die|den) (?:andere[nr]? |weitere[nr]? )?"
+        r"(?:bewerber|kandidat|person|mitbewerber)\w*\b.{0,15}\bentschieden",
         r"\bbedauer\w*\b.{0,60}\b(?:nicht|keine|absage)\b",
         r"\bnicht (?:weiter )?(?:in betracht|berücksichtig|für die nächste|in die nächste)",
         r"\b(?:entschieden|entscheidung)\b.{0,40}\bnicht\b.{0,30}\b(?:fortzusetzen|weiterzuverfolgen"
@@ -23,7 +25,8 @@ FAMILIES: dict[str, tuple[str, ...]] = {
     "offer": (
         r"\b(?:in unserem|in unser|ins|im) team\b.{0,30}\b(?:sehen|begrüßen|aufnehmen|willkommen"
         r"|haben)\b",
-        r"\bvertrags?(?:entwurf|unterlagen|angebot)\b|\bwillkommen (?:an bord|im team)\b",
+        r"\barbeitsvertrag\b|\bvertrags?(?:entwurf|unterlagen|angebot)\b",
+        r"\bwillkommen (?:an bord|im team)\b",
         r"\b(?:zusage|angebot)\b.{0,40}\b(?:für sie|für dich|erhalten)\b",
     ),
     "next_round": (
@@ -31,18 +34,25 @@ FAMILIES: dict[str, tuple[str, ...]] = {
         r"(?:interview|gespräch|termin|kennenlernen)\w*\b.{0,60}\beinladen",
         r"\b(?:gerne|gern|persönlich|näher|weiter)\s+(?:\w+\s+)?kennenlernen\b",
         r"\bwäre(?:n)? (?:ihnen|dir|es ihnen)\b.{0,60}\brecht\b",
+        r"\b(?:buchen|wählen) sie\b.{0,40}\btermin",
         r"\b(?:termin|zeitfenster|slot)\w*\b.{0,30}\b(?:vorschlagen|abstimmen|finden|anbieten)",
     ),
     "info_request": (
+        r"\bfehl(?:en|t) (?:uns |mir )?(?:noch )?(?:ihre|ihr|deine|die|das)\b",
+        r"\breichen sie\b.{0,60}\bnach\b",
         r"\bwie hoch (?:wären|sind|ist|wäre) (?:ihre|deine)\b|\bab wann (?:könnten|können|würden)"
         r" (?:sie|du)\b",
         r"\b(?:benötigen|brauchen) (?:wir|ich) (?:noch )?(?:ihre|deine|eine|einen|zwei)\b",
     ),
     "delay": (
         r"\bverzöger\w*\b|\bverschieb\w*\b|\bspäter als (?:geplant|gedacht|erwartet)\b",
+        r"\berst (?:am|ab|im|nach|in|wenn)\b.{0,40}\b(?:entscheid|rückmeld|melden|sagen|bescheid)"
+        r"|\bentschuldigen sie\b.{0,40}\b(?:warten|verzögerung|lange)|\bso lange warten\b",
         r"\bdauert\b.{0,30}\b(?:noch|etwas|leider)\b|\bum (?:etwas |noch etwas )?geduld\b",
     ),
     "acknowledgement": (
+        r"\bdanke\w* für (?:ihre|deine|die) (?:\w+ )?(?:zeilen|nachricht|e-?mail|mail|worte)\b",
+        r"\b(?:weitergegeben|weitergeleitet)\b|\bhören sie von uns\b|\bmelden uns,? sobald\b",
         r"\b(?:geben|gebe)\s+(?:ihnen|dir|euch)\b.{0,40}\b(?:bescheid|rückmeldung|nachricht)\b",
         r"\b(?:sind|bin) (?:noch |gerade )?in gesprächen\b|\bnoch in der (?:auswahl|entscheidung)",
         r"\b(?:herzlichen|vielen|besten|lieben) dank für (?:die|ihre|deine) (?:nette |freundliche "

@@ -16,7 +16,16 @@ STEP = (
 )
 _GO_ON = (
     r"(?:moving|move|going|go|proceeding|proceed|progressing|progress|advancing|advance"
-    r"|continuing|continue|taking|take|inviting|invite)"
+    r"|continuing|continue|taking|take|inviting|invite|scheduling|schedule)"
+)
+# Verbs of choosing, in every form ("going with", "focusing on", "chose", "selected").
+_CHOOSE = (
+    r"(?:go(?:es|ing)?|went|gone|proceed\w*|mov(?:e|es|ed|ing)|continu\w*|focus\w*|pursu\w*"
+    r"|select\w*|chos\w*|choos\w*|hir(?:e|es|ed|ing)|offer\w*|decid\w*|settl\w*|opt\w*)"
+)
+_PERSON = (
+    r"(?:candidates?|applicants?|finalists?|profiles?|people|persons?|individuals?|hires?|options?"
+    r"|talents?)"
 )
 _OTHERS = (
     r"(?:an?\s+|the\s+)?(?:different|another|other|more\s+\w+|internal|external|stronger)\s+"
@@ -63,6 +72,20 @@ FAMILIES: dict[str, tuple[str, ...]] = {
         r"\b(?:role|position|job|opening|req(?:uisition)?|vacancy) (?:has been|was|is being|is)"
         r" (?:cancel+ed|withdrawn|eliminated|closed|put on permanent hold)\b",
         r"\b(?:decided|decision) not to (?:fill|hire for|open)\b",
+        # someone else, in every verb form: "we ended up going with someone who's done it"
+        rf"\b{_CHOOSE}\s+(?:forward\s+|ahead\s+)?(?:with|on|for)\s+(?:(?:an?|the)\s+)?(?:(?:other"
+        rf"|another|different|alternative|internal|external|stronger)\s+(?:\w+\s+)?{_PERSON}"
+        r"|someone|somebody|a (?:candidate|person|profile|finalist) (?:who|whose|with))",
+        rf"\b(?:other|another) {_PERSON}\b.{{0,40}}\b(?:has|had|have|brings?|offers?|with) "
+        r"(?:more|deeper|broader|stronger|closer|direct)",
+        # going on, negated, with any object: "they won't be taking things further"
+        r"(?:\bnot|n't|\bno longer)\s+(?:be\s+)?(?:tak\w*|took|mov\w*|push\w*|carry\w*|progress\w*"
+        r"|going)\s+(?:things|this|it|matters|the process|your application|you)\s+(?:any\s+)?"
+        r"(?:further|forward|ahead)",
+        r"\bnot (?:quite |really )?(?:the|a|an) (?:strongest|best|right|closest|ideal|perfect|good"
+        r"|great) (?:\w+ )?(?:fit|match)\b",
+        r"\b(?:position|role|job|search|requisition|opening) (?:is|has been) no longer (?:open"
+        r"|available|active)\b",
         # a negation, then going on with the candidate, in one clause: "we're not going to be
         # able to move forward with your application", "unable to proceed with your candidacy"
         rf"(?:\bnot|n't|\bunable|\bno longer|\bcannot)\b{_CLAUSE}{{0,30}}\b{_GO_ON}\b"
@@ -86,6 +109,12 @@ FAMILIES: dict[str, tuple[str, ...]] = {
         + ")",
         r"\b(?:pleased|happy|delighted|thrilled|excited|glad)\b.{0,60}\b(?:selected|chosen)\b.{0,10}"
         r"\bfor the (?:role|position|job)\b|\b(?:you got the job|the job is yours)\b",
+        r"\byou(?:'ve| have)? got the (?:job|role|position)\b",
+        r"\bthe (?:job|role|position) is yours\b",
+        r"\b(?:like|love|want)\s+(?:for\s+)?(?:you|to have you)\s+(?:to\s+)?join\b(?!\s+(?:us\s+)?"
+        r"(?:for|on|at|in)\s+(?:a|an|the|our)\s+(?:\w+\s+)?(?:interview|call|chat|round|session"
+        r"|meeting|conversation|onsite|visit))",
+        r"\b(?:your|the) (?:employment )?contract\b.{0,60}\b(?:attached|enclosed|follows?|sign)",
         r"\bmake you an offer\b|\boffer (?:is|will be) on its way\b|\boffer you (?:the|a|this|our)"
         r" (?:\w+ ){1,3}(?:role|position|job)\b",
         r"\bcongrat\w*\b.{0,160}\b(?:start date|can you start|offer|join(?:ing)? (?:us|the team)"
@@ -95,6 +124,11 @@ FAMILIES: dict[str, tuple[str, ...]] = {
         r"\b(?:like|love|want|invite|ask)\s+(?:you\s+)?to\s+(?:meet|speak with|talk to|talk with"
         r"|chat with|sit down with)\b",
         r"\bcontinue (?:the|our) conversation\b|\bcalendar invite\b",
+        r"\b(?:meet|see) you (?:again|in person|onsite|on-site)\b|\bpropos\w+ (?:a|an)\b.{0,20}"
+        r"\b(?:onsite|on-site|interview|call|meeting|session|visit)",
+        r"\b(?:onsite|on-site|in-person|final round|follow-up|second interview)\b.{0,30}"
+        r"\b(?:next|on|this) (?:week|monday|tuesday|wednesday|thursday|friday)",
+        r"\b(?:mornings?|afternoons?|evenings?) (?:or|vs\.?) (?:mornings?|afternoons?|evenings?)\b",
         r"\bsend (?:you|over) an? invite\b",
         r"\binvite you back\b|\bbook (?:a|your) (?:time|slot)\b|\bself-?schedul\w*"
         r"|\binterview (?:is|has been) (?:scheduled|confirmed|booked)\b",
@@ -109,6 +143,7 @@ FAMILIES: dict[str, tuple[str, ...]] = {
         r"process\b",
     ),
     "info_request": (
+        r"\b(?:still )?missing\b.{0,30}\byour\b",
         r"\b(?:asked|wondering|wonder) (?:whether|if) you (?:have|could|can|would)\b",
         r"\bplease (?:tell|let) (?:us|me) (?:know )?(?:your|what|when|whether|if)\b",
         r"\b(?:we|i) need you to (?:send|share|provide|complete|fill|sign|upload)\b",
@@ -116,6 +151,10 @@ FAMILIES: dict[str, tuple[str, ...]] = {
         r"\b(?:you have|there is) a (?:new )?task\b|\bcomplete (?:it|the (?:task|form))\b",
     ),
     "delay": (
+        r"\b(?:froze|frozen|freez\w*|paused|halted|suspended)\b.{0,40}\b(?:decision|hiring|process"
+        r"|role|search|recruit)",
+        r"\bnot until\b|\bnothing will (?:move|happen)\b",
+        r"\b(?:sorry|apologies|apologi[sz]e)\b.{0,20}\b(?:wait|delay|hold-?up)",
         r"\bstill (?:waiting|awaiting)\b.{0,30}\b(?:feedback|approval|sign-?off|budget|decision"
         r"|input|headcount)|\b(?:won't|will not|don't|do not) (?:have|expect)\b.{0,30}\b(?:until"
         r"|before)\b",

@@ -26,8 +26,12 @@ FAMILIES: dict[str, tuple[str, ...]] = {
         r"\bsiguiente paso\b|\bprueba técnica\b|\bcharla con\b|\bte (?:va|viene) bien\b"
         r"|\ble (?:va|viene) bien\b",
     ),
-    "info_request": (r"\bnecesit\w+ que (?:nos|me) (?:mand|envi|compart|indiqu|facilit)",),
+    "info_request": (
+        r"\bnos falta(?:n)?\b.{0,30}\b(?:tu|su|tus|sus)\b",
+        r"\bnecesit\w+ que (?:nos|me) (?:mand|envi|compart|indiqu|facilit)",
+    ),
     "delay": (
+        r"\bdemora\b|\b(?:se ha )?alargado\b|\b(?:está|están|estamos) tardando\b|\btardaremos\b",
         r"\b(?:unos|algunos) días más\b|\b(?:días|semanas) adicionales\b",
         r"\bse ha (?:pospuesto|aplazado|retrasado)\b|\bpospuest[oa]\b",
     ),

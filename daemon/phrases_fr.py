@@ -24,15 +24,18 @@ FAMILIES: dict[str, tuple[str, ...]] = {
         r"|\bnous (?:souhaitons|aimerions) vous (?:recruter|embaucher|accueillir)",
     ),
     "next_round": (
-        r"\bvous rencontrer\b|\bcréneaux?\b",
+        r"\bvous rencontrer\b|\bcréneaux?\b|\bpoursuivre avec vous\b|\bvous présenter à\b",
+        r"\bvous (?:conviendrai(?:en)?t|convient|conviennent)\b",
         r"\bentretien avec (?:l'équipe|notre|le|la|nos)\b|\b(?:nouvel|second|deuxième|prochain)"
         r" (?:entretien|échange|rendez-vous)",
     ),
     "info_request": (
+        r"\bil (?:nous|me) manque\b",
         r"\b(?:j'aurais|nous aurions|on aurait|nous avons|j'ai) besoin (?:de|d')",
         r"\bpourriez-vous\b.{0,60}\b(?:envoyer|transmettre|faire parvenir|partager)",
     ),
     "delay": (
+        r"\bpas avant\b|\b(?:excuses|désolée?s?) (?:pour|du) (?:le |ce )?(?:délai|retard|attente)",
         r"\b(?:jours|semaines) supplémentaires\b|\bpas encore (?:de|pris de) décision\b",
         r"\b(?:reporté|repoussé|décalé|retardé)e?s?\b|\bplus (?:long|tard) que prévu\b",
     ),

@@ -16,7 +16,7 @@ _DATE_WORDS = re.compile(
     r"|bis|bis zum|bis ende|ende|innerhalb|in|nach|entscheidung|rückmeldung|melden"
     r"|d'ici|avant|après|fin|dans|décision|retour|revenir"
     r"|para|antes|después|hasta|dentro|decisión|respuesta|finales|noticias|semana|woche|semaine"
-    r"|week|answer|agenda|mitte|mediados)\b",
+    r"|week|answer|agenda|mitte|mediados|erst|entscheiden)\b",
     re.I,
 )
 _MONTH_NAMES = (
@@ -127,7 +127,10 @@ def date_in(text: str, on: date | None) -> date | None:
         return None
     sentences = [x for x in _SENTENCE.split(text) if _DATE_WORDS.search(x)]
     about = [x for x in sentences if _ABOUT_ANSWER.search(x)]
-    for sentence in about + [x for x in sentences if x not in about]:
+    promised = [d for d in (_resolve(x, on) for x in about) if d is not None and d >= on]
+    if promised:
+        return max(promised)  # "frozen until the 7th; an answer by the 8th": the answer's date
+    for sentence in sentences:
         found = _resolve(sentence, on)
         if found is not None and found >= on:
             return found
