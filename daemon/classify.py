@@ -110,6 +110,17 @@ def _bulk_cue(mail: Mail) -> str | None:
     return None
 
 
+def _report_cue(mail: Mail) -> str | None:
+    """A bounce, a read receipt or a calendar reply: about the candidate's message, no answer."""
+    if mail.headers.get("content-type", "").lower().startswith("multipart/report"):
+        return "a delivery or read report"
+    if signs.REPORT_SENDER.match(mail.sender):
+        return f"sender {mail.sender}"
+    if signs.REPORT_SUBJECT.match(mail.subject):
+        return f"subject {mail.subject[:60]!r}"
+    return None
+
+
 def _unsubscribe_cue(words: str) -> str | None:
     """A list's own words ("se désabonner", "manage your alerts"): a person answering an
     application does not offer to unsubscribe the candidate."""
@@ -146,6 +157,9 @@ def classify_bytes(raw: bytes) -> Reading:
 
 
 def classify(mail: Mail) -> Reading:
+    report = _report_cue(mail)
+    if report is not None:
+        return Reading("noise", report)
     words = flowed(own_text(mail.text))
     auto = _auto_reply_cue(mail, words)
     if auto is not None:

@@ -12,7 +12,8 @@ AUTO_SUBJECT = re.compile(
     r"|on vacation|on leave|abwesenheit(?:snotiz)?|automatische antwort|nicht im büro"
     r"|réponse automatique|absence du bureau|absent(?:e)? du bureau|message d'absence"
     r"|respuesta automática|fuera de la oficina|ausencia|fuori ufficio|risposta automatica"
-    r"|afwezig|automatisch antwoord)\b|auto:)",
+    r"|afwezig|automatisch antwoord|absence|abwesend|ausente|urlaub|congés|vacances|vacaciones"
+    r"|away)\b|auto:)",
     re.I,
 )
 # Phrases an out-of-office says about its writer; two kinds are needed without headers.
@@ -31,6 +32,8 @@ AWAY = re.compile(
     # déplacement", "nicht im Hause"
     r"|\bi(?:'ve| have) (?:now )?(?:moved on|left)\b"
     r"|\b(?:this|my) (?:mailbox|inbox|e-?mail address|address) is no longer\b"
+    r"|\b(?:mailbox|inbox|address) is not (?:monitored|checked|read)\b"
+    r"|\bthis is an automat(?:ic|ed) (?:reply|response)\b"
     r"|\b(?:nicht im hause|nicht erreichbar|außer haus|in elternzeit|im mutterschutz)\b"
     r"|\bje (?:suis|serai)\b.{0,40}\b(?:en déplacement|en formation|en arrêt|en congé)"
     r"|\b(?:on|in) (?:parental|maternity|paternity|sick|medical|annual) leave\b"
@@ -123,3 +126,16 @@ RECEIPT = re.compile(
     r"|gracias por (?:postularte|tu candidatura|su candidatura|presentar))",
     re.I,
 )
+# Reports about the candidate's own message, not answers to it: a bounce, a read receipt,
+# a calendar's accepted/declined notice. A bounce quotes the thank-you unmarked, so its
+# words must never be read as the company's.
+REPORT_SUBJECT = re.compile(
+    r"^\s*(?:undeliverable|undelivered mail|delivery status notification|mail delivery"
+    r" (?:failed|failure|subsystem)|returned mail|delivery (?:failure|has failed)|unzustellbar"
+    r"|nicht zustellbar|non remis|échec de (?:la )?remise|no se puede entregar|no entregado"
+    r"|read|gelesen|lu|leído|read receipt|accepted|declined|tentative(?:ly accepted)?"
+    r"|angenommen|abgelehnt|mit vorbehalt angenommen|accepté|refusé|provisoire|aceptado|aceptada"
+    r"|rechazado|rechazada|provisional)\s*:",
+    re.I,
+)
+REPORT_SENDER = re.compile(r"^(?:mailer-daemon|postmaster|mail-daemon)@", re.I)

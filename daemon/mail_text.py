@@ -89,13 +89,23 @@ def _part_text(msg: EmailMessage, kind: str) -> str:
         part = None
     if part is None:
         return ""
+    charset = (part.get_content_charset() or "us-ascii").lower()
     try:
-        content = part.get_content()
+        content = part.get_content() if charset not in ("us-ascii", "ascii") else None
     except (LookupError, ValueError, AssertionError):
-        payload = part.get_payload(decode=True)
-        content = payload.decode("utf-8", "replace") if isinstance(payload, bytes) else ""
-    text = content if isinstance(content, str) else ""
+        content = None
+    text = content if isinstance(content, str) else _undeclared(part.get_payload(decode=True))
     return _html_to_text(text) if part.get_content_type() == "text/html" else text
+
+
+def _undeclared(payload: object) -> str:
+    """Bytes with no usable charset: UTF-8 when they are (most mail is), else Windows-1252."""
+    if not isinstance(payload, bytes):
+        return ""
+    try:
+        return payload.decode("utf-8")
+    except UnicodeDecodeError:
+        return payload.decode("cp1252", "replace")
 
 
 _BLOCK_TAG = re.compile(

@@ -124,6 +124,7 @@ FAMILIES: dict[str, tuple[str, ...]] = {
         r"\b(?:like|love|want|invite|ask)\s+(?:you\s+)?to\s+(?:meet|speak with|talk to|talk with"
         r"|chat with|sit down with)\b",
         r"\bcontinue (?:the|our) conversation\b|\bcalendar invite\b",
+        r"\b(?:hackerrank|codility|codesignal|testgorilla|coderbyte|hirevue|karat|spark hire)\b",
         r"\b(?:meet|see) you (?:again|in person|onsite|on-site)\b|\bpropos\w+ (?:a|an)\b.{0,20}"
         r"\b(?:onsite|on-site|interview|call|meeting|session|visit)",
         r"\b(?:onsite|on-site|in-person|final round|follow-up|second interview)\b.{0,30}"

@@ -205,3 +205,46 @@ def test_classify_text_names_the_cue_and_a_missing_file_exits_3(tmp_path: Path) 
     assert res.returncode == 3
     assert res.stderr.decode().startswith("error: ") and b"missing.eml" in res.stderr
     assert b"Traceback" not in res.stderr
+
+
+def _mail(headers: str, body: str) -> bytes:
+    head = "From: Sam <sam@acme.com>\r\nTo: Alex <alex@example.com>\r\n"
+    head += "Date: Thu, 03 Dec 2026 10:00:00 -0500\r\n" + headers
+    return (head + "\r\n" + body).encode()
+
+
+@pytest.mark.parametrize(
+    ("headers", "body"),
+    [
+        # a bounce quotes the thank-you unmarked: its "next steps" are the candidate's words
+        (
+            "Subject: Undeliverable: Thank you\r\n",
+            "Delivery has failed to these recipients.\r\n\r\nThank you for the interview; "
+            "I look forward to the next steps and know you are meeting other candidates.",
+        ),
+        ("Subject: Accepted: Final interview with Acme\r\n", "Sam has accepted this invitation."),
+        ("Subject: Gelesen: Danke\r\n", "Ihre Nachricht wurde gelesen."),
+    ],
+)
+def test_reports_about_the_candidates_own_message_are_noise(headers: str, body: str) -> None:
+    assert classify_bytes(_mail(headers, body)).category == "noise"
+
+
+@pytest.mark.parametrize(
+    ("body", "category"),
+    [
+        # wrapped at 72 columns, with a curly apostrophe
+        (
+            "We\u2019ve decided to move forward\r\nwith another candidate for this role.",
+            "rejection",
+        ),
+        ("Sorry, we won\u2019t be moving ahead to the next round.", "rejection"),
+        ("We ended up going with someone who has done this migration before.", "rejection"),
+        (
+            "Not sure you saw it, but we would love to move forward with you to the next round.",
+            "next_round",
+        ),
+    ],
+)
+def test_wrapped_lines_curly_quotes_and_negated_steps(body: str, category: str) -> None:
+    assert classify_bytes(_mail("Subject: Re: Thank you\r\n", body)).category == category
