@@ -23,6 +23,7 @@ from datetime import date
 from typing import Literal, cast, get_args
 
 from daemon import machine_signs as signs
+from daemon.base_forms import base_forms
 from daemon.mail_text import Mail, flowed, forwarded_text, own_text, parse_mail
 from daemon.reply_dates import date_in, return_date
 from daemon.reply_phrases import ASKING, ASKS, PATTERN, RULES, WEAK_NEXT
@@ -193,7 +194,13 @@ def classify(mail: Mail) -> Reading:
 
 
 def _hits(text: str) -> list[tuple[Category, str]]:
-    return [(cast(Category, cat), cue) for cat, rx in RULES if (cue := _first_hit(rx, text))]
+    """Each category whose phrases the text holds, as written or in base forms."""
+    base = base_forms(text)
+    return [
+        (cast(Category, cat), cue)
+        for cat, rx in RULES
+        if (cue := _first_hit(rx, text) or _first_hit(rx, base))
+    ]
 
 
 _REPLY_SUBJECT = re.compile(r"^\s*(?:re|aw|antw|wg|fwd?|tr|rv|r|sv|vs)\s*(?:\[\d+\])?\s*:", re.I)

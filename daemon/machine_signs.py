@@ -43,6 +43,7 @@ AWAY = re.compile(
     r"|\b(?:office|offices|team|department|equipo|oficinas?|bureaux?|büro)\b.{0,40}\b(?:closed"
     r"|(?:is|are) on holiday|de vacaciones|cerrad[ao]s?|fermée?s?|geschlossen)\b"
     r"|\bbetriebsferien\b|\bvacaciones colectivas\b|\bfermeture annuelle\b"
+    r"|\bon (?:a )?sabbatical\b|\b(?:estaré|estoy) fuera\b|\bfuera hasta\b"
     r"|\bon pto\b|\b(?:i am|i'm|i will be|i'll be) (?:currently )?(?:unavailable|offline)\b"
     r"|\bbefinde mich\b.{0,30}\b(?:urlaub|dienstreise|elternzeit|abwesend)"
     r"|\bme encuentro\b.{0,30}\b(?:fuera|de vacaciones|ausente|de viaje)",
@@ -63,6 +64,8 @@ AUTO_SIGNS = re.compile(
     r"|\bthis is an automat(?:ic|ed) (?:reply|response|message)\b"
     r"|\bautomatische antwort\b|\bréponse automatique\b|\brespuesta automática\b"
     r"|\bno longer (?:monitored|active|in use|read)\b|\baccès limité\b|\bacceso limitado\b"
+    r"|\bnot (?:be )?(?:checking|reading|answering) (?:my )?(?:e-?mails?|messages|inbox)\b"
+    r"|\b(?:mailbox|inbox|address) is not (?:monitored|checked|read)\b"
     r"|\bwon't be (?:reading|checking|answering)\b|\beingeschränkt erreichbar\b"
     r"|\bwieder im büro\b|\bnicht (?:automatisch )?weitergeleitet\b|\ba (?:mi|nuestro) regreso\b"
     r"|\bà notre retour\b|\bnach unserer rückkehr\b|\batenderemos\b"

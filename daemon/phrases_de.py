@@ -17,6 +17,7 @@ FAMILIES: dict[str, tuple[str, ...]] = {
         r"\bkeine zusage\b|\bnicht (?:mehr )?in die (?:engere|nächste) (?:wahl|runde)",
         r"\b(?:uns|wir) (?:\w+ ){0,3}für (?:eine[nr]?|die|den) (?:andere[nr]? |weitere[nr]? )?"
         r"(?:bewerber|kandidat|person|mitbewerber)\w*\b.{0,15}\bentschieden",
+        r"\bkeine (?:stelle|position|anstellung|zusage)\b.{0,40}\b(?:anbieten|geben|machen)",
         r"\bbedauer\w*\b.{0,60}\b(?:nicht|keine|absage)\b",
         r"\bnicht (?:weiter )?(?:in betracht|berücksichtig|für die nächste|in die nächste)",
         r"\b(?:entschieden|entscheidung)\b.{0,40}\bnicht\b.{0,30}\b(?:fortzusetzen|weiterzuverfolgen"
@@ -35,6 +36,8 @@ FAMILIES: dict[str, tuple[str, ...]] = {
         r"\b(?:gerne|gern|persönlich|näher|weiter)\s+(?:\w+\s+)?kennenlernen\b",
         r"\bwäre(?:n)? (?:ihnen|dir|es ihnen)\b.{0,60}\brecht\b",
         r"\b(?:buchen|wählen) sie\b.{0,40}\btermin",
+        r"\b(?:sie|dich) (?:gerne |gern )?(?:unserem|unserer|dem|der) \w+ vorstellen\b",
+        r"\bschlagen\b.{0,40}\b(?:montag|dienstag|mittwoch|donnerstag|freitag|\d{1,2}\.).{0,60}\bvor\b",
         r"\b(?:termin|zeitfenster|slot)\w*\b.{0,30}\b(?:vorschlagen|abstimmen|finden|anbieten)",
     ),
     "info_request": (
@@ -46,6 +49,7 @@ FAMILIES: dict[str, tuple[str, ...]] = {
     ),
     "delay": (
         r"\bverzöger\w*\b|\bverschieb\w*\b|\bspäter als (?:geplant|gedacht|erwartet)\b",
+        r"\bbraucht (?:noch )?(?:ein paar|einige|etwas|mehr)\b",
         r"\berst (?:am|ab|im|nach|in|wenn)\b.{0,40}\b(?:entscheid|rückmeld|melden|sagen|bescheid)"
         r"|\bentschuldigen sie\b.{0,40}\b(?:warten|verzögerung|lange)|\bso lange warten\b",
         r"\bdauert\b.{0,30}\b(?:noch|etwas|leider)\b|\bum (?:etwas |noch etwas )?geduld\b",

@@ -72,6 +72,14 @@ FAMILIES: dict[str, tuple[str, ...]] = {
         r"\b(?:role|position|job|opening|req(?:uisition)?|vacancy) (?:has been|was|is being|is)"
         r" (?:cancel+ed|withdrawn|eliminated|closed|put on permanent hold)\b",
         r"\b(?:decided|decision) not to (?:fill|hire for|open)\b",
+        # written for base forms (see base_forms): every tense of "extend the offer to
+        # another finalist", "move on with other folks", "the team want someone more senior"
+        r"\b(?:extend|give|offer|make)\s+(?:the|an|this|our)\s+(?:offer|role|position|job"
+        r"|opportunity)\s+to\s+(?:another|someone|a different|the other|an internal|one of)",
+        rf"\b(?:move|go|proceed|continue)\s+(?:forward\s+|ahead\s+|on\s+)?with\s+(?:the\s+)?"
+        rf"(?:other|another|different|some other|more \w+)\s+(?:\w+\s+)?(?:{_PERSON}|folks)\b",
+        r"\b(?:want|need|look for|prefer|go for)\s+(?:someone|somebody|a candidate|a person"
+        r"|a profile)\s+(?:more|with|who)\b|\bno-?go\b",
         # someone else, in every verb form: "we ended up going with someone who's done it"
         rf"\b{_CHOOSE}\s+(?:forward\s+|ahead\s+)?(?:with|on|for)\s+(?:(?:an?|the)\s+)?(?:(?:other"
         rf"|another|different|alternative|internal|external|stronger)\s+(?:\w+\s+)?{_PERSON}"
@@ -115,15 +123,20 @@ FAMILIES: dict[str, tuple[str, ...]] = {
         r"(?:for|on|at|in)\s+(?:a|an|the|our)\s+(?:\w+\s+)?(?:interview|call|chat|round|session"
         r"|meeting|conversation|onsite|visit))",
         r"\b(?:your|the) (?:employment )?contract\b.{0,60}\b(?:attached|enclosed|follows?|sign)",
+        r"\b(?:love|like|want|excited|thrilled)\s+(?:for you |to have you )?to start\b"
+        r"|\bhave you start\b",
+        r"\b(?:base|salary|compensation)\s+(?:salary\s+)?(?:of\s+)?[$€£]\s?\d",
         r"\bmake you an offer\b|\boffer (?:is|will be) on its way\b|\boffer you (?:the|a|this|our)"
         r" (?:\w+ ){1,3}(?:role|position|job)\b",
         r"\bcongrat\w*\b.{0,160}\b(?:start date|can you start|offer|join(?:ing)? (?:us|the team)"
         r"|welcome aboard|on board)",
     ),
     "next_round": (
-        r"\b(?:like|love|want|invite|ask)\s+(?:you\s+)?to\s+(?:meet|speak with|talk to|talk with"
-        r"|chat with|sit down with)\b",
+        r"\b(?:like|love|want|invite|ask)\s+you\s+to\s+(?:meet|speak with|talk to|talk with"
+        r"|chat with|sit down with)\b|\b(?:like|love|want)\s+to\s+(?:meet|speak with|talk to"
+        r"|talk with|chat with|sit down with|see)\s+(?:with\s+)?you\b",
         r"\bcontinue (?:the|our) conversation\b|\bcalendar invite\b",
+        r"\bround (?:2|two|3|three|ii)\b",
         r"\b(?:hackerrank|codility|codesignal|testgorilla|coderbyte|hirevue|karat|spark hire)\b",
         r"\b(?:meet|see) you (?:again|in person|onsite|on-site)\b|\bpropos\w+ (?:a|an)\b.{0,20}"
         r"\b(?:onsite|on-site|interview|call|meeting|session|visit)",
@@ -152,6 +165,7 @@ FAMILIES: dict[str, tuple[str, ...]] = {
         r"\b(?:you have|there is) a (?:new )?task\b|\bcomplete (?:it|the (?:task|form))\b",
     ),
     "delay": (
+        r"\bpush\s+(?:our|the|back|out|things|this|it|decision|timeline|everything)\b",
         r"\b(?:froze|frozen|freez\w*|paused|halted|suspended)\b.{0,40}\b(?:decision|hiring|process"
         r"|role|search|recruit)",
         r"\bnot until\b|\bnothing will (?:move|happen)\b",
@@ -167,8 +181,11 @@ FAMILIES: dict[str, tuple[str, ...]] = {
     ),
     "acknowledgement": (
         r"\bgot it\b|\breceived with thanks\b|\bwell received\b",
-        r"\b(?:pass|passed|passing|share|shared|forward|forwarded)\s+(?:it|this|that|your \w+)\s+"
-        r"(?:on|along|to|with)\b",
+        # base forms: "passing it on to Jordan", "shared your note with the panel" ("sharing it
+        # with the team" says nothing about the thank-you)
+        r"\bpass (?:it|this|that|your \w+) (?:on|along|to)\b"
+        r"|\bforward (?:it|this|that|your \w+) to\b"
+        r"|\bshare your (?:note|message|email|e-mail|thank-?you|kind words) with\b",
         r"\b(?:appreciate|thanks? for|thank you for) (?:the|your) (?:kind |lovely |nice )?"
         r"(?:note|words|message|email|e-mail)\b",
     ),

@@ -14,14 +14,19 @@ FAMILIES: dict[str, tuple[str, ...]] = {
         r"\blamentablemente\b.{0,80}\bno\b.{0,40}\b(?:seguir|continuar|avanzar|seleccionad"
         r"|contar|ofrecer)|\bno (?:se ajusta|encaja)\b|\bhemos cubierto (?:la|el) (?:vacante|puesto"
         r"|posición)",
+        r"\b(?:adjudicad|asignad|otorgad|cubiert)[oa] a (?:otro|otra|otros|otras)\b",
         r"\ben esta ocasión no\b|\bno (?:ha|has) (?:sido|resultado) (?:seleccionad|elegid)",
     ),
     "offer": (
         r"(?<!no )\b(?:has|ha) sido (?:la persona |el candidato |la candidata )?"
         r"(?:elegid|seleccionad)[oa]\b(?! para (?:la|una) (?:siguiente|próxima|segunda))",
+        r"\b(?:quedaste|quedó|ha quedado|has quedado) seleccionad[oa]\b|\bseleccionad[oa] para el"
+        r" puesto\b|\bte (?:mando|envío|enviamos|paso) la oferta\b",
         r"\bpropuesta (?:económica|de contratación|formal|salarial)\b|\bbienvenid[oa] al equipo\b",
     ),
     "next_round": (
+        r"\bsuperado (?:la|el) (?:primera|fase|etapa|entrevista)|\b(?:le|te) proponemos una "
+        r"(?:reunión|entrevista|llamada)|\bconfirm\w* (?:su|tu) asistencia\b",
         r"\bconocer(?:te|le|la|lo) en persona\b|"
         r"\bsiguiente paso\b|\bprueba técnica\b|\bcharla con\b|\bte (?:va|viene) bien\b"
         r"|\ble (?:va|viene) bien\b",
@@ -31,6 +36,7 @@ FAMILIES: dict[str, tuple[str, ...]] = {
         r"\bnecesit\w+ que (?:nos|me) (?:mand|envi|compart|indiqu|facilit)",
     ),
     "delay": (
+        r"\b(?:todavía|aún) (?:estamos )?esperando\b",
         r"\bdemora\b|\b(?:se ha )?alargado\b|\b(?:está|están|estamos) tardando\b|\btardaremos\b",
         r"\b(?:unos|algunos) días más\b|\b(?:días|semanas) adicionales\b",
         r"\bse ha (?:pospuesto|aplazado|retrasado)\b|\bpospuest[oa]\b",

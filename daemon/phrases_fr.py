@@ -11,6 +11,7 @@ FAMILIES: dict[str, tuple[str, ...]] = {
         r"\b(?:choisi|décidé|préféré|opté)\b.{0,30}\b(?:poursuivre|continuer|avancer|aller)\b.{0,20}"
         r"\bavec (?:un|une|d')\s?(?:autres?\s+)?(?:profil|candidat|personne)",
         r"\bne correspond(?:ait|ent)? pas\b|\bpas été sélectionnée?s?\b",
+        r"\b(?:attribuée?|confiée?|proposée?) à (?:un|une) autre\b",
         r"\bn'(?:a|avons|ont|avez) pas (?:été )?retenue?s?\b",
         r"\bne (?:pourrons|pouvons|sommes|serons) pas\b.{0,40}\b(?:poursuivre|donner suite|retenir"
         r"|proposer le poste|en mesure)",
@@ -30,6 +31,7 @@ FAMILIES: dict[str, tuple[str, ...]] = {
         r" (?:entretien|échange|rendez-vous)",
     ),
     "info_request": (
+        r"\bpouvez-vous (?:me |nous )?(?:confirmer|indiquer|envoyer|transmettre|préciser)",
         r"\bil (?:nous|me) manque\b",
         r"\b(?:j'aurais|nous aurions|on aurait|nous avons|j'ai) besoin (?:de|d')",
         r"\bpourriez-vous\b.{0,60}\b(?:envoyer|transmettre|faire parvenir|partager)",
