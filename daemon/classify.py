@@ -23,6 +23,7 @@ from datetime import date
 from typing import Literal, cast, get_args
 
 from daemon import machine_signs as signs
+from daemon import reply_phrases as phrases
 from daemon.base_forms import base_forms
 from daemon.mail_text import Mail, flowed, forwarded_text, own_text, parse_mail
 from daemon.reply_dates import date_in, return_date
@@ -182,6 +183,8 @@ def classify(mail: Mail) -> Reading:
     if not found and _asked(words) and ASKING.search(words):
         found = [("info_request", _first_hit(ASKING, words) or "a request")]
     if not found:
+        found = _fallback(words)
+    if not found:
         if _machine_sent(mail) or signs.NOISE_TEXT.search(words):
             return Reading("noise", "sent by a machine, says nothing about the application")
         return Reading("unknown", "no known phrase")
@@ -215,6 +218,28 @@ def _own_subject(subject: str) -> str:
 def _first_hit(pattern: re.Pattern[str], text: str) -> str | None:
     match = pattern.search(text)
     return " ".join(match.group(0).split())[:80] if match else None
+
+
+_SENTENCES = re.compile(r"(?<=[.!?])\s+|\n+")
+
+
+def _fallback(words: str) -> list[tuple[Category, str]]:
+    """Shapes read only when no phrase matched: a sentence of regret that says no about the
+    application is a rejection; a proposed day or time asked about is a next round."""
+    for sentence in _SENTENCES.split(words):
+        regret = phrases.REGRET.search(sentence)
+        if (
+            regret
+            and phrases.NEGATION.search(sentence)
+            and phrases.APPLIED_FOR.search(sentence)
+            and phrases.DECIDER.search(sentence)
+            and not phrases.TIMING.search(sentence)
+        ):
+            return [("rejection", f"a regretful no about the application ({regret.group(0)!r})")]
+    for sentence in _SENTENCES.split(words):
+        if "?" in sentence and phrases.PROPOSED_TIME.search(sentence):
+            return [("next_round", "a proposed day or time, asked about")]
+    return []
 
 
 def _only_acknowledges(found: list[tuple[Category, str]]) -> bool:

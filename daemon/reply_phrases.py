@@ -348,3 +348,44 @@ RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("acknowledgement", _table("acknowledgement", _ACK)),
 )
 PATTERN = dict(RULES)
+
+
+# Last resorts, read sentence by sentence when no phrase matched (see classify._fallback).
+# A regretful "no" about the application: a word of regret, a negation and the thing
+# applied for, in one sentence, with no word of timing ("not yet", "until") in it.
+REGRET = re.compile(
+    r"\b(?:unfortunately|regret\w*|sorry|sadly|afraid|disappointing|leider|bedauer\w*"
+    r"|malheureusement|regrett?\w*|désolée?|navrée?|lamentablemente|desafortunadamente"
+    r"|lamentamos|sentimos|por desgracia)\b",
+    re.I,
+)
+NEGATION = re.compile(
+    r"\b(?:not|no|no longer|unable|cannot|nicht|kein\w*|pas|ne|n'|nunca|ningún|ninguna)\b"
+    r"|n't\b",
+    re.I,
+)
+APPLIED_FOR = re.compile(
+    r"\b(?:application|candidacy|candidature|role|position|job|opportunity|process|offer|profile"
+    r"|bewerbung|stelle|position|kandidatur|prozess|angebot|zusage|poste|processus|candidatura"
+    r"|puesto|vacante|posición|proceso|oferta|perfil)\b",
+    re.I,
+)
+# Who decided: the company speaking ("we", "the team") or about "your application".
+DECIDER = re.compile(
+    r"\b(?:we|our team|the team|the company|the client|wir|uns|nous|l'équipe|hemos|el equipo"
+    r"|la empresa|your (?:application|candidacy)|ihre bewerbung|votre candidature"
+    r"|su candidatura|tu candidatura)\b|\bwe'",
+    re.I,
+)
+TIMING = re.compile(
+    r"\b(?:yet|still|delay\w*|later|longer|wait\w*|until|more time|soon|noch|encore|todavía|aún"
+    r"|pronto|bientôt|bald|retard|demora|verzöger\w*)\b|\?",
+    re.I,
+)
+# A proposed meeting time asked about: "Does Tuesday at 3pm work?", "¿Te va bien el lunes?"
+PROPOSED_TIME = re.compile(
+    r"\b(?:monday|tuesday|wednesday|thursday|friday|montag|dienstag|mittwoch|donnerstag|freitag"
+    r"|lundi|mardi|mercredi|jeudi|vendredi|lunes|martes|miércoles|jueves|viernes)\b"
+    r"|\b\d{1,2}(?::\d{2})?\s?(?:am|pm|uhr|h\b)|\b\d{1,2}:\d{2}\b",
+    re.I,
+)
