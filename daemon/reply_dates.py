@@ -6,7 +6,7 @@ out-of-office's return date. Pure; the grammar of stated timelines does the read
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, timedelta
 
 from daemon.timeline import parse_timeline
 
@@ -16,7 +16,8 @@ _DATE_WORDS = re.compile(
     r"|bis|bis zum|bis ende|ende|innerhalb|in|nach|entscheidung|rückmeldung|melden"
     r"|d'ici|avant|après|fin|dans|décision|retour|revenir"
     r"|para|antes|después|hasta|dentro|decisión|respuesta|finales|noticias|semana|woche|semaine"
-    r"|week|answer|agenda|mitte|mediados|erst|entscheiden)\b",
+    r"|week|answer|agenda|mitte|mediados|erst|entscheiden|early|late|anfang|début|principios"
+    r"|comienzos|month)\b",
     re.I,
 )
 _MONTH_NAMES = (
@@ -42,6 +43,18 @@ _FOREIGN = tuple(
         (
             r"\b(?:mid-?|middle of |mitte |mi-|à la mi-|mediados de )\s*(" + _MONTH_NAMES + r")\b",
             r"\1 15",
+        ),
+        # "Anfang Januar", "début janvier", "a principios de enero": early January;
+        # "Ende Januar", "fin janvier", "a finales de enero": the end of January
+        (
+            r"\b(?:anfang|début|(?:a )?principios de|(?:a )?comienzos de|(?:a )?inicios de)\s+("
+            + _MONTH_NAMES
+            + r")\b",
+            r"early \1",
+        ),
+        (
+            r"\b(?:ende|fin|(?:a )?finales de|(?:a )?fines de)\s+(" + _MONTH_NAMES + r")\b",
+            r"end of \1",
         ),
         # "15. Dezember", "15 de diciembre", "le 15 décembre"
         (r"\b(\d{1,2})\.\s+(?=[a-z])", r"\1 "),
@@ -79,6 +92,7 @@ _FOREIGN = tuple(
         (r"\bquinze jours\b|\bquince días\b", "two weeks"),
     )
 )
+_ABBREVIATED = re.compile(r"\b(jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.", re.I)
 _NUMERIC_DATE = re.compile(r"\b(\d{1,2})[./](\d{1,2})(?:[./](\d{2,4}))?\b")
 _SENTENCE = re.compile(r"(?<=[^\d\s][.!?;])\s+|\n+")  # "15. Dezember" is one sentence
 # A sentence about when they will answer is read before any other sentence with a date.
@@ -125,6 +139,7 @@ def date_in(text: str, on: date | None) -> date | None:
     """The first date a sentence about timing gives, resolved against ``on``."""
     if on is None:
         return None
+    text = _ABBREVIATED.sub(r"\1", text)  # "by Dec. 18" is one sentence
     sentences = [x for x in _SENTENCE.split(text) if _DATE_WORDS.search(x)]
     about = [x for x in sentences if _ABOUT_ANSWER.search(x)]
     promised = [d for d in (_resolve(x, on) for x in about) if d is not None and d >= on]
@@ -182,14 +197,35 @@ def _ordinal(english: str, on: date) -> date | None:
     return None
 
 
+_PART_OF_MONTH = re.compile(
+    r"\b(?P<part>early|beginning of|start of|late|end of|the end of)\s+(?:the\s+)?"
+    r"(?P<month>" + _MONTH_NAMES + r"|month|this month)\b"
+)
+_MONTH_NUMBER = {name: i for i, name in enumerate(_MONTH_NAMES.split("|"), start=1)}
+
+
+def _part_of_month(english: str, on: date) -> date | None:
+    """ "early January" is the 7th, "end of January" its last day; the next one from ``on``."""
+    m = _PART_OF_MONTH.search(english)
+    if m is None:
+        return None
+    month = _MONTH_NUMBER.get(m.group("month"), on.month)
+    year = on.year + (1 if month < on.month else 0)
+    if m.group("part") in ("early", "beginning of", "start of"):
+        return date(year, month, 7)
+    following = date(year + month // 12, month % 12 + 1, 1)
+    return following - timedelta(days=1)
+
+
 def _resolve_phrase(sentence: str, on: date) -> date | None:
     numeric = _numeric(sentence, on)
     if numeric is not None:
         return numeric
     english = _english(sentence).lower()
-    ordinal = _ordinal(english, on)
-    if ordinal is not None:
-        return ordinal
+    for reader in (_ordinal, _part_of_month):
+        found = reader(english, on)
+        if found is not None:
+            return found
     parsed = parse_timeline(english)
     if parsed is None:
         return None
