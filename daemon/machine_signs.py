@@ -66,6 +66,7 @@ AUTO_SIGNS = re.compile(
     r"|\bno longer (?:monitored|active|in use|read)\b|\baccès limité\b|\bacceso limitado\b"
     r"|\bnot (?:be )?(?:checking|reading|answering) (?:my )?(?:e-?mails?|messages|inbox)\b"
     r"|\b(?:mailbox|inbox|address) is not (?:monitored|checked|read)\b"
+    r"|\bpas accès à (?:mes|ma) (?:e-?mails?|mails?|messagerie)|\bsin acceso (?:al|a mi) correo"
     r"|\bwon't be (?:reading|checking|answering)\b|\beingeschränkt erreichbar\b"
     r"|\bwieder im büro\b|\bnicht (?:automatisch )?weitergeleitet\b|\ba (?:mi|nuestro) regreso\b"
     r"|\bà notre retour\b|\bnach unserer rückkehr\b|\batenderemos\b"

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 FAMILIES: dict[str, tuple[str, ...]] = {
     "rejection": (
+        r"\b(?:ihnen|dir) (?:leider )?absagen\b|\bwahl (?:ist )?(?:fiel|gefallen) auf\b",
         r"\b(?:stelle|position|rolle)\b.{0,40}\bnicht\b.{0,20}\banbieten\b",
         r"\bkeine (?:erfreulichere|positivere|bessere|andere|gute) (?:nachricht|mitteilung"
         r"|antwort|rückmeldung)",
@@ -31,6 +32,8 @@ FAMILIES: dict[str, tuple[str, ...]] = {
         r"\b(?:zusage|angebot)\b.{0,40}\b(?:für sie|für dich|erhalten)\b",
     ),
     "next_round": (
+        r"\b(?:laden|lade)\b.{0,60}\b(?:gespräch|interview|kennenlernen|termin)\w*\b.{0,20}\bein\b",
+        r"\bpersönliche[nms]? (?:gespräch|kennenlernen|treffen)|\bprobe(?:arbeiten|tag)\b",
         r"\b(?:zu|zum|zur) (?:einem |einer |einem weiteren |einem zweiten )?\w*"
         r"(?:interview|gespräch|termin|kennenlernen)\w*\b.{0,60}\beinladen",
         r"\b(?:gerne|gern|persönlich|näher|weiter)\s+(?:\w+\s+)?kennenlernen\b",
@@ -41,6 +44,7 @@ FAMILIES: dict[str, tuple[str, ...]] = {
         r"\b(?:termin|zeitfenster|slot)\w*\b.{0,30}\b(?:vorschlagen|abstimmen|finden|anbieten)",
     ),
     "info_request": (
+        r"\bkönnen sie (?:mir|uns)\b.{0,120}\b(?:senden|schicken|zukommen|mitteilen|nennen)",
         r"\bfehl(?:en|t) (?:uns |mir )?(?:noch )?(?:ihre|ihr|deine|die|das)\b",
         r"\breichen sie\b.{0,60}\bnach\b",
         r"\bwie hoch (?:wären|sind|ist|wäre) (?:ihre|deine)\b|\bab wann (?:könnten|können|würden)"

@@ -36,6 +36,9 @@ _SAD = r"(?:sorry|regret|sad|unfortunate(?:ly)?|disappointing|afraid)"
 
 FAMILIES: dict[str, tuple[str, ...]] = {
     "rejection": (
+        r"\bgo (?:another|a different) way\b",
+        r"\bnot going to (?:proceed|move forward|progress|advance|continue)\b"
+        r"(?!\s+(?:yet|until|before))",
         # who decided what: "made the difficult decision not to continue with your candidacy"
         r"\b(?:decided|decision|chosen|chose|opted|concluded|elected|agreed)\b.{0,40}"
         r"\b(?:not to|to not)\s+(?:move|go|proceed|continue|progress|advance|pursue|extend|offer"
@@ -106,6 +109,7 @@ FAMILIES: dict[str, tuple[str, ...]] = {
         r"\b(?:continue|continuing|keep) (?:our|the) search\b|\bkeep looking\b",
     ),
     "offer": (
+        r"\bbring you (?:on|aboard|on board)\b(?!-?site)",
         r"\b(?:want|like|love|excited|thrilled|happy|delighted|eager)\b.{0,20}\b(?:you|to have"
         r" you)\s+(?:on board|onboard|aboard|to join|join(?:ing)? (?:us|the team|our team))",
         r"\b(?:an|the|your|our) offer (?:letter|package)\b|\b(?:sent|send|sending|extend(?:ed|ing)?"
@@ -132,6 +136,8 @@ FAMILIES: dict[str, tuple[str, ...]] = {
         r"|welcome aboard|on board)",
     ),
     "next_round": (
+        r"\bhave you come (?:in|back|by|to)\b|\bfind (?:a|some) time\b",
+        r"\byour (?:calendar|schedule) look",
         r"\b(?:like|love|want|invite|ask)\s+you\s+to\s+(?:meet|speak with|talk to|talk with"
         r"|chat with|sit down with)\b|\b(?:like|love|want)\s+to\s+(?:meet|speak with|talk to"
         r"|talk with|chat with|sit down with|see)\s+(?:with\s+)?you\b",

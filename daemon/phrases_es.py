@@ -8,6 +8,8 @@ from __future__ import annotations
 
 FAMILIES: dict[str, tuple[str, ...]] = {
     "rejection": (
+        r"\bno (?:continuará|continúa|seguirá|avanzará|avanza)\b|\b(?:decidido|optado por) no "
+        r"(?:seguir|continuar|avanzar|contar)",
         r"\bno (?:podremos|podemos|vamos a poder) contar con (?:usted|tigo|vos)",
         r"\b(?:decidido|optado|elegido)\b.{0,30}\b(?:avanzar|continuar|seguir)\b.{0,30}\bcon "
         r"(?:otros?|otras?|perfiles|candidat|personas)",
@@ -18,6 +20,7 @@ FAMILIES: dict[str, tuple[str, ...]] = {
         r"\ben esta ocasión no\b|\bno (?:ha|has) (?:sido|resultado) (?:seleccionad|elegid)",
     ),
     "offer": (
+        r"\bte queremos en (?:el|nuestro) equipo\b|\bbienvenid[oa] a bordo\b",
         r"(?<!no )\b(?:has|ha) sido (?:la persona |el candidato |la candidata )?"
         r"(?:elegid|seleccionad)[oa]\b(?! para (?:la|una) (?:siguiente|próxima|segunda))",
         r"\b(?:quedaste|quedó|ha quedado|has quedado) seleccionad[oa]\b|\bseleccionad[oa] para el"
@@ -25,6 +28,7 @@ FAMILIES: dict[str, tuple[str, ...]] = {
         r"\bpropuesta (?:económica|de contratación|formal|salarial)\b|\bbienvenid[oa] al equipo\b",
     ),
     "next_round": (
+        r"\bvolver a ver(?:te|le|nos)\b|\b(?:te|le|les) invitamos a\b",
         r"\bsuperado (?:la|el) (?:primera|fase|etapa|entrevista)|\b(?:le|te) proponemos una "
         r"(?:reunión|entrevista|llamada)|\bconfirm\w* (?:su|tu) asistencia\b",
         r"\bconocer(?:te|le|la|lo) en persona\b|"
@@ -32,10 +36,12 @@ FAMILIES: dict[str, tuple[str, ...]] = {
         r"|\ble (?:va|viene) bien\b",
     ),
     "info_request": (
+        r"\b(?:te|le) agradecer\w* (?:que nos|si nos) (?:envi|mand|facilit|indic)",
         r"\bnos falta(?:n)?\b.{0,30}\b(?:tu|su|tus|sus)\b",
         r"\bnecesit\w+ que (?:nos|me) (?:mand|envi|compart|indiqu|facilit)",
     ),
     "delay": (
+        r"\b(?:aún|todavía) no (?:tenemos|hay|hemos)\b",
         r"\b(?:todavía|aún) (?:estamos )?esperando\b",
         r"\bdemora\b|\b(?:se ha )?alargado\b|\b(?:está|están|estamos) tardando\b|\btardaremos\b",
         r"\b(?:unos|algunos) días más\b|\b(?:días|semanas) adicionales\b",

@@ -8,6 +8,9 @@ from __future__ import annotations
 
 FAMILIES: dict[str, tuple[str, ...]] = {
     "rejection": (
+        r"\bdécidé de ne pas (?:poursuivre|donner suite|retenir|continuer)",
+        r"\bd'autres (?:candidats|profils|candidatures)\b.{0,40}\b(?:correspond|plus proches|mieux"
+        r"|davantage)",
         r"\b(?:choisi|décidé|préféré|opté)\b.{0,30}\b(?:poursuivre|continuer|avancer|aller)\b.{0,20}"
         r"\bavec (?:un|une|d')\s?(?:autres?\s+)?(?:profil|candidat|personne)",
         r"\bne correspond(?:ait|ent)? pas\b|\bpas été sélectionnée?s?\b",
@@ -19,12 +22,14 @@ FAMILIES: dict[str, tuple[str, ...]] = {
         r"|proposer)",
     ),
     "offer": (
+        r"\bconfirmer votre embauche\b|\bvous embaucher\b",
         r"\b(?:faire|formuler|adresser|soumettre) une (?:proposition|offre)\b.{0,40}\b(?:rejoindre"
         r"|embauche|poste|cdi|cdd|contrat)",
         r"\bbienvenue (?:dans|parmi) (?:l'équipe|nous|notre équipe)"
         r"|\bnous (?:souhaitons|aimerions) vous (?:recruter|embaucher|accueillir)",
     ),
     "next_round": (
+        r"\bvous revoir\b|\b(?:un )?échange avec (?:notre|le|la|nos)\b",
         r"\bvous rencontrer\b|\bcréneaux?\b|\bpoursuivre avec vous\b|\bvous présenter à\b",
         r"\bvous (?:conviendrai(?:en)?t|convient|conviennent)\b",
         r"\bentretien avec (?:l'équipe|notre|le|la|nos)\b|\b(?:nouvel|second|deuxième|prochain)"
@@ -37,6 +42,7 @@ FAMILIES: dict[str, tuple[str, ...]] = {
         r"\bpourriez-vous\b.{0,60}\b(?:envoyer|transmettre|faire parvenir|partager)",
     ),
     "delay": (
+        r"\bpas encore en mesure\b",
         r"\bpas avant\b|\b(?:excuses|désolée?s?) (?:pour|du) (?:le |ce )?(?:délai|retard|attente)",
         r"\b(?:jours|semaines) supplémentaires\b|\bpas encore (?:de|pris de) décision\b",
         r"\b(?:reporté|repoussé|décalé|retardé)e?s?\b|\bplus (?:long|tard) que prévu\b",
