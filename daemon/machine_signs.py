@@ -79,7 +79,7 @@ AUTO_SIGNS = re.compile(
 BULK_SENDER = re.compile(
     r"^(?:news(?:letter)?s?|marketing|updates?|events?|hello|info|digest|alerts?|jobs?-?alerts?"
     r"|talent-?community|careers-?news|community|webinars?|promo(?:tions)?|actualites|nouvelles"
-    r"|noticias|aktuelles|newsroom|offres|ofertas|stellenangebote|talent-?network)@",
+    r"|noticias|aktuelles|newsroom|offres|ofertas|stellenangebote|talent-?network|boletin|bulletin)@",
     re.I,
 )
 NOREPLY = re.compile(r"^(?:no-?reply|do-?not-?reply|notifications?|mailer-daemon)", re.I)
@@ -107,6 +107,8 @@ NOISE_TEXT = re.compile(
     r"|manage (?:your )?(?:email )?preferences|webinar|register now|save your seat"
     r"|reserve (?:yours|your (?:seat|spot))|verify (?:your|the) e-?mail|candidate account"
     r"|survey|encuesta|umfrage|questionnaire de satisfaction|gérer mes alertes"
+    r"|dejar de recibir|boletín|ne plus recevoir|nicht mehr erhalten|stop receiving"
+    r"|no longer wish to receive"
     r"|manage (?:your |job )?alerts|alert settings|mis alertas|meine (?:job)?alerts"
     r"|abmelden|newsletter abbestellen|se désabonner|désinscri|darse de baja|cancelar suscripción)"
     r"\b",

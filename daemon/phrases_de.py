@@ -44,6 +44,8 @@ FAMILIES: dict[str, tuple[str, ...]] = {
         r"\b(?:termin|zeitfenster|slot)\w*\b.{0,30}\b(?:vorschlagen|abstimmen|finden|anbieten)",
     ),
     "info_request": (
+        r"\b(?:wären sie so freundlich|würden sie)\b.{0,80}\b(?:schicken|senden|zukommen"
+        r"|mitteilen)",
         r"\bkönnen sie (?:mir|uns)\b.{0,120}\b(?:senden|schicken|zukommen|mitteilen|nennen)",
         r"\bfehl(?:en|t) (?:uns |mir )?(?:noch )?(?:ihre|ihr|deine|die|das)\b",
         r"\breichen sie\b.{0,60}\bnach\b",
@@ -52,8 +54,9 @@ FAMILIES: dict[str, tuple[str, ...]] = {
         r"\b(?:benötigen|brauchen) (?:wir|ich) (?:noch )?(?:ihre|deine|eine|einen|zwei)\b",
     ),
     "delay": (
+        r"\bbrauch\w*\b (?:\w+ )?(?:noch )?(?:ein paar|einige|etwas|mehr)\b",
+        r"\b(?:etwas|noch) länger\b",
         r"\bverzöger\w*\b|\bverschieb\w*\b|\bspäter als (?:geplant|gedacht|erwartet)\b",
-        r"\bbraucht (?:noch )?(?:ein paar|einige|etwas|mehr)\b",
         r"\berst (?:am|ab|im|nach|in|wenn)\b.{0,40}\b(?:entscheid|rückmeld|melden|sagen|bescheid)"
         r"|\bentschuldigen sie\b.{0,40}\b(?:warten|verzögerung|lange)|\bso lange warten\b",
         r"\bdauert\b.{0,30}\b(?:noch|etwas|leider)\b|\bum (?:etwas |noch etwas )?geduld\b",

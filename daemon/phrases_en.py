@@ -36,6 +36,9 @@ _SAD = r"(?:sorry|regret|sad|unfortunate(?:ly)?|disappointing|afraid)"
 
 FAMILIES: dict[str, tuple[str, ...]] = {
     "rejection": (
+        r"\bnot (?:be )?fill (?:the|this) (?:role|position|job|opening)\b",
+        r"\bhold off on (?:this|the) (?:hire|hiring|role|position)\b",
+        r"\bclose out (?:the|our) (?:process|search)\b",
         r"\bgo (?:another|a different) way\b",
         r"\bnot going to (?:proceed|move forward|progress|advance|continue)\b"
         r"(?!\s+(?:yet|until|before))",
@@ -136,6 +139,8 @@ FAMILIES: dict[str, tuple[str, ...]] = {
         r"|welcome aboard|on board)",
     ),
     "next_round": (
+        r"\b(?:interview|onsite|on-site|call|meeting|session|visit)\b.{0,30}\b(?:is|has been) "
+        r"(?:confirmed|scheduled|booked)\b|\binterview (?:confirmation|invitation|invite)\b",
         r"\bhave you come (?:in|back|by|to)\b|\bfind (?:a|some) time\b",
         r"\byour (?:calendar|schedule) look",
         r"\b(?:like|love|want|invite|ask)\s+you\s+to\s+(?:meet|speak with|talk to|talk with"
@@ -171,6 +176,9 @@ FAMILIES: dict[str, tuple[str, ...]] = {
         r"\b(?:you have|there is) a (?:new )?task\b|\bcomplete (?:it|the (?:task|form))\b",
     ),
     "delay": (
+        r"\blater than (?:planned|expected|anticipated|hoped)\b|\bregroup\b",
+        r"\b(?:he|she|they|manager|ceo|vp|director|team|panel|interviewer|founder)\b.{0,30}"
+        r"\b(?:is|are) (?:on (?:leave|vacation|holiday)|out|away|travel\w*|off)\b.{0,20}\buntil\b",
         r"\bpush\s+(?:our|the|back|out|things|this|it|decision|timeline|everything)\b",
         r"\b(?:froze|frozen|freez\w*|paused|halted|suspended)\b.{0,40}\b(?:decision|hiring|process"
         r"|role|search|recruit)",

@@ -48,6 +48,7 @@ FAMILIES: dict[str, tuple[str, ...]] = {
         r"\bse ha (?:pospuesto|aplazado|retrasado)\b|\bpospuest[oa]\b",
     ),
     "acknowledgement": (
+        r"\b(?:te|le|les) (?:escribimos|escribiremos|contestamos|respondemos|diremos|avisamos)\b",
         r"\btomamos nota\b|\b(?:esperamos|espero) tener (?:una )?(?:respuesta|noticias|decisión)\b",
         r"\b(?:te|le|les) mantendremos informad|\bte (?:cuento|contaré|diré) (?:algo|en cuanto)",
         r"\bseguimos (?:entrevistando|en proceso|revisando|valorando)\b",

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 FAMILIES: dict[str, tuple[str, ...]] = {
     "rejection": (
+        r"\b(?:arrêté|porté|fixé) (?:notre|son|leur) choix sur (?:un|une) autre\b"
+        r"|\bchoix s'est porté sur (?:un|une) autre\b",
         r"\bdécidé de ne pas (?:poursuivre|donner suite|retenir|continuer)",
         r"\bd'autres (?:candidats|profils|candidatures)\b.{0,40}\b(?:correspond|plus proches|mieux"
         r"|davantage)",

@@ -176,7 +176,11 @@ def _resolve(sentence: str, on: date) -> date | None:
     return _resolve_phrase(sentence, on)
 
 
-_ORDINAL = re.compile(r"\bthe (\d{1,2})(?:st|nd|rd|th)\b")
+# "by the 15th", "el viernes 11": a day of the month with no month named
+_ORDINAL = re.compile(
+    r"\bthe (\d{1,2})(?:st|nd|rd|th)\b|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day,? (?:the )?"
+    r"(\d{1,2})(?:st|nd|rd|th)?\b(?!\s*(?:am|pm|:|h\b|uhr|\.\d))"
+)
 _MONTH = re.compile(r"\b(?:" + _MONTH_NAMES + r")\b")
 
 
@@ -185,7 +189,7 @@ def _ordinal(english: str, on: date) -> date | None:
     m = _ORDINAL.search(english)
     if m is None or _MONTH.search(english):
         return None
-    day = int(m.group(1))
+    day = int(m.group(1) or m.group(2))
     for ahead in range(3):
         year, month = divmod(on.month - 1 + ahead, 12)
         try:

@@ -242,7 +242,7 @@ ASKS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("work samples or portfolio", r"\bportfolio|work samples?|arbeitsproben|portafolio"),
         (
             "transcripts or certificates",
-            r"\btranscripts?|zeugnisse|diplômes?|certificados?"
+            r"\btranscripts?|zeugnis(?:se)?\b|diplômes?|certificados?"
             r"|certificates?",
         ),
         (
@@ -326,7 +326,7 @@ ASKING = re.compile(
     r"\b(?:could|can|would) you\b|\bplease\b|\bbitte\b|\bkönnten sie\b|\bpourriez-vous\b"
     r"|\bmerci de\b|\bpodría(?:s)?\b|\bpor favor\b|\blet (?:me|us) know\b"
     r"|\bwhat(?:'s| is| are| would be) your\b|\bwhen (?:can|could|would) you start\b"
-    r"|\b(?:who|what|which|when|how)\b[^.?!\n]{0,100}\?",  # a question about what is listed
+    r"|[^.!\n]{0,120}\?",  # a question about what is listed
     re.I,
 )
 WEAK_NEXT = re.compile(r"next (?:step|stage)s?|(?:final|last) (?:interview|round)s?", re.I)
