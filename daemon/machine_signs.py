@@ -44,6 +44,8 @@ AWAY = re.compile(
     r"|(?:is|are) on holiday|de vacaciones|cerrad[ao]s?|fermée?s?|geschlossen)\b"
     r"|\bbetriebsferien\b|\bvacaciones colectivas\b|\bfermeture annuelle\b"
     r"|\bon (?:a )?sabbatical\b|\b(?:estaré|estoy) fuera\b|\bfuera hasta\b"
+    r"|\b(?:i am|i'm|i will be|i'll be) (?:currently )?out (?:until|till|through|from"
+    r"|of the country)\b"
     r"|\bon pto\b|\b(?:i am|i'm|i will be|i'll be) (?:currently )?(?:unavailable|offline)\b"
     r"|\bbefinde mich\b.{0,30}\b(?:urlaub|dienstreise|elternzeit|abwesend)"
     r"|\bme encuentro\b.{0,30}\b(?:fuera|de vacaciones|ausente|de viaje)",
@@ -67,6 +69,7 @@ AUTO_SIGNS = re.compile(
     r"|\bnot (?:be )?(?:checking|reading|answering) (?:my )?(?:e-?mails?|messages|inbox)\b"
     r"|\b(?:mailbox|inbox|address) is not (?:monitored|checked|read)\b"
     r"|\bpas accès à (?:mes|ma) (?:e-?mails?|mails?|messagerie)|\bsin acceso (?:al|a mi) correo"
+    r"|\bno access to (?:my )?e-?mails?\b|\baccès restreint\b"
     r"|\bwon't be (?:reading|checking|answering)\b|\beingeschränkt erreichbar\b"
     r"|\bwieder im büro\b|\bnicht (?:automatisch )?weitergeleitet\b|\ba (?:mi|nuestro) regreso\b"
     r"|\bà notre retour\b|\bnach unserer rückkehr\b|\batenderemos\b"

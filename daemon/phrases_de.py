@@ -9,6 +9,7 @@ from __future__ import annotations
 
 FAMILIES: dict[str, tuple[str, ...]] = {
     "rejection": (
+        r"\bkeine (?:ausreichende |hinreichende )?übereinstimmung\b",
         r"\b(?:ihnen|dir) (?:leider )?absagen\b|\bwahl (?:ist )?(?:fiel|gefallen) auf\b",
         r"\b(?:stelle|position|rolle)\b.{0,40}\bnicht\b.{0,20}\banbieten\b",
         r"\bkeine (?:erfreulichere|positivere|bessere|andere|gute) (?:nachricht|mitteilung"
@@ -32,6 +33,7 @@ FAMILIES: dict[str, tuple[str, ...]] = {
         r"\b(?:zusage|angebot)\b.{0,40}\b(?:für sie|für dich|erhalten)\b",
     ),
     "next_round": (
+        r"\b(?:gespräch|austausch|kennenlernen)\b.{0,40}\bfortsetzen\b|\bfür (?:sie|dich) passt\b",
         r"\b(?:laden|lade)\b.{0,60}\b(?:gespräch|interview|kennenlernen|termin)\w*\b.{0,20}\bein\b",
         r"\bpersönliche[nms]? (?:gespräch|kennenlernen|treffen)|\bprobe(?:arbeiten|tag)\b",
         r"\b(?:zu|zum|zur) (?:einem |einer |einem weiteren |einem zweiten )?\w*"

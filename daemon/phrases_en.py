@@ -36,6 +36,10 @@ _SAD = r"(?:sorry|regret|sad|unfortunate(?:ly)?|disappointing|afraid)"
 
 FAMILIES: dict[str, tuple[str, ...]] = {
     "rejection": (
+        r"\b(?:have|'ve|has|had) (?:now |since |just )?filled the (?:\w+ ){0,3}(?:role|position|job"
+        r"|vacancy|opening)\b",
+        r"\b(?:role|position|job)\b.{0,40}\bto (?:someone else|another (?:candidate|person"
+        r"|applicant))",
         r"\bnot (?:be )?fill (?:the|this) (?:role|position|job|opening)\b",
         r"\bhold off on (?:this|the) (?:hire|hiring|role|position)\b",
         r"\bclose out (?:the|our) (?:process|search)\b",
@@ -176,6 +180,7 @@ FAMILIES: dict[str, tuple[str, ...]] = {
         r"\b(?:you have|there is) a (?:new )?task\b|\bcomplete (?:it|the (?:task|form))\b",
     ),
     "delay": (
+        r"\bno (?:news|update|decision) yet\b",
         r"\blater than (?:planned|expected|anticipated|hoped)\b|\bregroup\b",
         r"\b(?:he|she|they|manager|ceo|vp|director|team|panel|interviewer|founder)\b.{0,30}"
         r"\b(?:is|are) (?:on (?:leave|vacation|holiday)|out|away|travel\w*|off)\b.{0,20}\buntil\b",

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 FAMILIES: dict[str, tuple[str, ...]] = {
     "rejection": (
+        r"\b(?:puesto|posición|vacante|plaza)\b.{0,40}\b(?:otra persona|otro candidato|otra "
+        r"candidata|otro perfil)",
         r"\bno (?:continuará|continúa|seguirá|avanzará|avanza)\b|\b(?:decidido|optado por) no "
         r"(?:seguir|continuar|avanzar|contar)",
         r"\bno (?:podremos|podemos|vamos a poder) contar con (?:usted|tigo|vos)",
@@ -41,6 +43,7 @@ FAMILIES: dict[str, tuple[str, ...]] = {
         r"\bnecesit\w+ que (?:nos|me) (?:mand|envi|compart|indiqu|facilit)",
     ),
     "delay": (
+        r"\bse (?:ha )?(?:extendi|alarg|retras|demor|pospus|aplaz)\w*",
         r"\b(?:aún|todavía) no (?:tenemos|hay|hemos)\b",
         r"\b(?:todavía|aún) (?:estamos )?esperando\b",
         r"\bdemora\b|\b(?:se ha )?alargado\b|\b(?:está|están|estamos) tardando\b|\btardaremos\b",

@@ -31,6 +31,7 @@ FAMILIES: dict[str, tuple[str, ...]] = {
         r"|\bnous (?:souhaitons|aimerions) vous (?:recruter|embaucher|accueillir)",
     ),
     "next_round": (
+        r"\bétape suivante\b|\bcas pratique\b|\bdernier échange\b",
         r"\bvous revoir\b|\b(?:un )?échange avec (?:notre|le|la|nos)\b",
         r"\bvous rencontrer\b|\bcréneaux?\b|\bpoursuivre avec vous\b|\bvous présenter à\b",
         r"\bvous (?:conviendrai(?:en)?t|convient|conviennent)\b",
@@ -50,6 +51,7 @@ FAMILIES: dict[str, tuple[str, ...]] = {
         r"\b(?:reporté|repoussé|décalé|retardé)e?s?\b|\bplus (?:long|tard) que prévu\b",
     ),
     "acknowledgement": (
+        r"\b(?:c'est|bien) noté\b|\b(?:on se|je vous|nous vous) tien\w* au courant\b",
         r"\b(?:a|ont) bien été (?:transmise?s?|reçue?s?|transférée?s?)\b",
         r"\bvous (?:donnerons|donner|apporter|apporterons) (?:des nouvelles|une réponse|un retour)",
         r"\bbien noté\b|\bje (?:transmets|transmettrai|fais suivre)\b",

@@ -367,7 +367,8 @@ NEGATION = re.compile(
 APPLIED_FOR = re.compile(
     r"\b(?:application|candidacy|candidature|role|position|job|opportunity|process|offer|profile"
     r"|bewerbung|stelle|position|kandidatur|prozess|angebot|zusage|poste|processus|candidatura"
-    r"|puesto|vacante|posición|proceso|oferta|perfil)\b",
+    r"|puesto|vacante|posición|proceso|oferta|perfil|unterlagen|anforderung\w*|requirements"
+    r"|attentes|requisitos|übereinstimmung)\b",
     re.I,
 )
 # Who decided: the company speaking ("we", "the team") or about "your application".
