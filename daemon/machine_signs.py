@@ -48,7 +48,8 @@ AWAY = re.compile(
     r"|of the country)\b"
     r"|\bon pto\b|\b(?:i am|i'm|i will be|i'll be) (?:currently )?(?:unavailable|offline)\b"
     r"|\bbefinde mich\b.{0,30}\b(?:urlaub|dienstreise|elternzeit|abwesend)"
-    r"|\bme encuentro\b.{0,30}\b(?:fuera|de vacaciones|ausente|de viaje)",
+    r"|\bme encuentro\b.{0,30}\b(?:fuera|de vacaciones|ausente|de viaje|de baja)"
+    r"|\b(?:estoy|estaré) de baja\b",
     re.I,
 )
 AUTO_SIGNS = re.compile(

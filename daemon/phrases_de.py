@@ -9,6 +9,7 @@ from __future__ import annotations
 
 FAMILIES: dict[str, tuple[str, ...]] = {
     "rejection": (
+        r"\bohne (?:dich|sie|ihre bewerbung|deine bewerbung)\b.{0,20}\b(?:fortzu\w+|weiter\w*)",
         r"\bkeine (?:ausreichende |hinreichende )?übereinstimmung\b",
         r"\b(?:ihnen|dir) (?:leider )?absagen\b|\bwahl (?:ist )?(?:fiel|gefallen) auf\b",
         r"\b(?:stelle|position|rolle)\b.{0,40}\bnicht\b.{0,20}\banbieten\b",
@@ -26,6 +27,7 @@ FAMILIES: dict[str, tuple[str, ...]] = {
         r"|weiter|einzuladen|anzubieten)",
     ),
     "offer": (
+        r"\b(?:sie|dich) (?:\w+ ){0,4}einstellen\b",
         r"\b(?:in unserem|in unser|ins|im) team\b.{0,30}\b(?:sehen|begrüßen|aufnehmen|willkommen"
         r"|haben)\b",
         r"\barbeitsvertrag\b|\bvertrags?(?:entwurf|unterlagen|angebot)\b",
@@ -56,6 +58,8 @@ FAMILIES: dict[str, tuple[str, ...]] = {
         r"\b(?:benötigen|brauchen) (?:wir|ich) (?:noch )?(?:ihre|deine|eine|einen|zwei)\b",
     ),
     "delay": (
+        r"\b(?:benötig|brauch)\w* (?:noch )?(?:etwa |ca\. |rund )?(?:zwei|drei|vier|ein paar|einige"
+        r"|\d+) (?:wochen|tage)",
         r"\bbrauch\w*\b (?:\w+ )?(?:noch )?(?:ein paar|einige|etwas|mehr)\b",
         r"\b(?:etwas|noch) länger\b",
         r"\bverzöger\w*\b|\bverschieb\w*\b|\bspäter als (?:geplant|gedacht|erwartet)\b",
@@ -64,6 +68,7 @@ FAMILIES: dict[str, tuple[str, ...]] = {
         r"\bdauert\b.{0,30}\b(?:noch|etwas|leider)\b|\bum (?:etwas |noch etwas )?geduld\b",
     ),
     "acknowledgement": (
+        r"\bist angekommen\b|\bauf dem laufenden\b",
         r"\bdanke\w* für (?:ihre|deine|die) (?:\w+ )?(?:zeilen|nachricht|e-?mail|mail|worte)\b",
         r"\b(?:weitergegeben|weitergeleitet)\b|\bhören sie von uns\b|\bmelden uns,? sobald\b",
         r"\b(?:geben|gebe)\s+(?:ihnen|dir|euch)\b.{0,40}\b(?:bescheid|rückmeldung|nachricht)\b",

@@ -20,7 +20,7 @@ _GO_ON = (
 )
 # Verbs of choosing, in every form ("going with", "focusing on", "chose", "selected").
 _CHOOSE = (
-    r"(?:go(?:es|ing)?|went|gone|proceed\w*|mov(?:e|es|ed|ing)|continu\w*|focus\w*|pursu\w*"
+    r"(?:go(?:es|ing)?|went|gone|proceed\w*|progress\w*|mov(?:e|es|ed|ing)|continu\w*|focus\w*|pursu\w*"
     r"|select\w*|chos\w*|choos\w*|hir(?:e|es|ed|ing)|offer\w*|decid\w*|settl\w*|opt\w*)"
 )
 _PERSON = (
@@ -36,6 +36,7 @@ _SAD = r"(?:sorry|regret|sad|unfortunate(?:ly)?|disappointing|afraid)"
 
 FAMILIES: dict[str, tuple[str, ...]] = {
     "rejection": (
+        r"\b(?:with|to|on) (?:the )?(?:candidates?|applicants?|people|profiles?|others) whose\b",
         r"\b(?:have|'ve|has|had) (?:now |since |just )?filled the (?:\w+ ){0,3}(?:role|position|job"
         r"|vacancy|opening)\b",
         r"\b(?:role|position|job)\b.{0,40}\bto (?:someone else|another (?:candidate|person"
@@ -116,6 +117,8 @@ FAMILIES: dict[str, tuple[str, ...]] = {
         r"\b(?:continue|continuing|keep) (?:our|the) search\b|\bkeep looking\b",
     ),
     "offer": (
+        r"\bconfirm your appointment\b",
+        r"\b(?:salary|base|package) (?:will be|would be|is) [$€£]\s?\d",
         r"\bbring you (?:on|aboard|on board)\b(?!-?site)",
         r"\b(?:want|like|love|excited|thrilled|happy|delighted|eager)\b.{0,20}\b(?:you|to have"
         r" you)\s+(?:on board|onboard|aboard|to join|join(?:ing)? (?:us|the team|our team))",
@@ -172,6 +175,7 @@ FAMILIES: dict[str, tuple[str, ...]] = {
         r"process\b",
     ),
     "info_request": (
+        r"\bwould you mind (?:sending|sharing|forwarding|providing|filling|completing)\b",
         r"\b(?:still )?missing\b.{0,30}\byour\b",
         r"\b(?:asked|wondering|wonder) (?:whether|if) you (?:have|could|can|would)\b",
         r"\bplease (?:tell|let) (?:us|me) (?:know )?(?:your|what|when|whether|if)\b",
@@ -180,6 +184,8 @@ FAMILIES: dict[str, tuple[str, ...]] = {
         r"\b(?:you have|there is) a (?:new )?task\b|\bcomplete (?:it|the (?:task|form))\b",
     ),
     "delay": (
+        r"\bbear with us\b|\bgive us (?:another|a few more|a couple more|one more) (?:week|day)"
+        r"|\bno decision (?:yet|so far)\b|\bso there(?:'s| is) no decision\b",
         r"\bno (?:news|update|decision) yet\b",
         r"\blater than (?:planned|expected|anticipated|hoped)\b|\bregroup\b",
         r"\b(?:he|she|they|manager|ceo|vp|director|team|panel|interviewer|founder)\b.{0,30}"

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 FAMILIES: dict[str, tuple[str, ...]] = {
     "rejection": (
+        r"\bno (?:ha|has) (?:sido|resultado) (?:seleccionad|elegid|finalista)",
         r"\b(?:puesto|posición|vacante|plaza)\b.{0,40}\b(?:otra persona|otro candidato|otra "
         r"candidata|otro perfil)",
         r"\bno (?:continuará|continúa|seguirá|avanzará|avanza)\b|\b(?:decidido|optado por) no "
@@ -30,6 +31,8 @@ FAMILIES: dict[str, tuple[str, ...]] = {
         r"\bpropuesta (?:económica|de contratación|formal|salarial)\b|\bbienvenid[oa] al equipo\b",
     ),
     "next_round": (
+        r"\búltima entrevista\b|\bqué (?:día|días|horario|hora)s? te (?:viene|va|vendría|iría)n? "
+        r"(?:bien|mejor)",
         r"\bvolver a ver(?:te|le|nos)\b|\b(?:te|le|les) invitamos a\b",
         r"\bsuperado (?:la|el) (?:primera|fase|etapa|entrevista)|\b(?:le|te) proponemos una "
         r"(?:reunión|entrevista|llamada)|\bconfirm\w* (?:su|tu) asistencia\b",
@@ -38,6 +41,7 @@ FAMILIES: dict[str, tuple[str, ...]] = {
         r"|\ble (?:va|viene) bien\b",
     ),
     "info_request": (
+        r"\b(?:me|nos) (?:puedes|puede|podrías|podría) (?:mandar|enviar|pasar|compartir)",
         r"\b(?:te|le) agradecer\w* (?:que nos|si nos) (?:envi|mand|facilit|indic)",
         r"\bnos falta(?:n)?\b.{0,30}\b(?:tu|su|tus|sus)\b",
         r"\bnecesit\w+ que (?:nos|me) (?:mand|envi|compart|indiqu|facilit)",
@@ -51,6 +55,7 @@ FAMILIES: dict[str, tuple[str, ...]] = {
         r"\bse ha (?:pospuesto|aplazado|retrasado)\b|\bpospuest[oa]\b",
     ),
     "acknowledgement": (
+        r"\bte cuento (?:novedades|algo)\b|\blo comparto con\b",
         r"\b(?:te|le|les) (?:escribimos|escribiremos|contestamos|respondemos|diremos|avisamos)\b",
         r"\btomamos nota\b|\b(?:esperamos|espero) tener (?:una )?(?:respuesta|noticias|decisión)\b",
         r"\b(?:te|le|les) mantendremos informad|\bte (?:cuento|contaré|diré) (?:algo|en cuanto)",

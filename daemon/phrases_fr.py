@@ -8,6 +8,7 @@ from __future__ import annotations
 
 FAMILIES: dict[str, tuple[str, ...]] = {
     "rejection": (
+        r"\bchoix\b.{0,20}\b(?:d'une autre|d'un autre|sur une autre|sur un autre)\b",
         r"\b(?:arrêté|porté|fixé) (?:notre|son|leur) choix sur (?:un|une) autre\b"
         r"|\bchoix s'est porté sur (?:un|une) autre\b",
         r"\bdécidé de ne pas (?:poursuivre|donner suite|retenir|continuer)",
@@ -24,6 +25,7 @@ FAMILIES: dict[str, tuple[str, ...]] = {
         r"|proposer)",
     ),
     "offer": (
+        r"\bque vous nous rejoigniez\b|\bvous (?:compter|accueillir) parmi nous\b",
         r"\bconfirmer votre embauche\b|\bvous embaucher\b",
         r"\b(?:faire|formuler|adresser|soumettre) une (?:proposition|offre)\b.{0,40}\b(?:rejoindre"
         r"|embauche|poste|cdi|cdd|contrat)",
@@ -45,6 +47,7 @@ FAMILIES: dict[str, tuple[str, ...]] = {
         r"\bpourriez-vous\b.{0,60}\b(?:envoyer|transmettre|faire parvenir|partager)",
     ),
     "delay": (
+        r"\b(?:semaine|jour|mois)s? supplémentaires?\b",
         r"\bpas encore en mesure\b",
         r"\bpas avant\b|\b(?:excuses|désolée?s?) (?:pour|du) (?:le |ce )?(?:délai|retard|attente)",
         r"\b(?:jours|semaines) supplémentaires\b|\bpas encore (?:de|pris de) décision\b",

@@ -242,12 +242,12 @@ ASKS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("work samples or portfolio", r"\bportfolio|work samples?|arbeitsproben|portafolio"),
         (
             "transcripts or certificates",
-            r"\btranscripts?|zeugnis(?:se)?\b|diplômes?|certificados?"
+            r"\btranscripts?|zeugnis(?:se)?\b|diplômes?|certificados?|t[ií]tulo universitario"
             r"|certificates?",
         ),
         (
             "right-to-work documents",
-            r"\bright to work|work (?:authori[sz]ation|permit|visa)"
+            r"\bright[- ]to[- ]work|work (?:authori[sz]ation|permit|visa)"
             r"|arbeitserlaubnis|permis de travail|permiso de trabajo",
         ),
         (
