@@ -140,10 +140,16 @@ def _machine_sent(mail: Mail) -> bool:
 def _looks_away(words: str, sent: date | None) -> bool:
     """An out-of-office without headers: the writer is away, and says until when or how to
     reach someone else; a scheduling mail ("I'm out next week, could you do Monday?") is
-    not one."""
-    if not signs.AWAY.search(words) or PATTERN["next_round"].search(words):
+    not one. Without the words for being away, a return date together with a responder's
+    line ("until 4 January, for anything urgent write to jobs@...") is one too, unless the
+    text also answers (an answer phrase of any category)."""
+    if PATTERN["next_round"].search(words):
         return False
-    return bool(signs.AUTO_SIGNS.search(words)) or return_date(words, sent) is not None
+    signed = bool(signs.AUTO_SIGNS.search(words))
+    dated = return_date(words, sent) is not None
+    if signs.AWAY.search(words):
+        return signed or dated
+    return signed and dated and _only_acknowledges(_hits(words))
 
 
 # ---------------------------------------------------------------------------- deciding
@@ -167,10 +173,9 @@ def classify(mail: Mail) -> Reading:
     if auto is not None:
         return Reading("auto_reply", auto, until=return_date(words or mail.text, mail.sent))
     if _looks_away(words, mail.sent):
+        away = _first_hit(signs.AWAY, words) or _first_hit(signs.AUTO_SIGNS, words)
         return Reading(
-            "auto_reply",
-            f"out-of-office text: {_first_hit(signs.AWAY, words)!r}",
-            until=return_date(words, mail.sent),
+            "auto_reply", f"out-of-office text: {away!r}", until=return_date(words, mail.sent)
         )
     forwarded = flowed(forwarded_text(mail.text, mail.recipients))
     words = "\n".join(x for x in (words, forwarded) if x)
