@@ -126,7 +126,7 @@ def _report_cue(mail: Mail) -> str | None:
 def _unsubscribe_cue(words: str) -> str | None:
     """A list's own words ("se désabonner", "manage your alerts"): a person answering an
     application does not offer to unsubscribe the candidate."""
-    hit = signs.NOISE_TEXT.search(words)
+    hit = signs.LIST_TEXT.search(words)
     return f"text {' '.join(hit.group(0).split())!r}" if hit else None
 
 
@@ -165,6 +165,7 @@ def classify_bytes(raw: bytes) -> Reading:
 
 
 def classify(mail: Mail) -> Reading:
+    """What one message means, in the order of the module docstring."""
     report = _report_cue(mail)
     if report is not None:
         return Reading("noise", report)

@@ -105,17 +105,23 @@ ATS_DOMAINS = (
     "personio.de",
     "recruitee.com",
 )
-NOISE_TEXT = re.compile(
-    r"\b(?:unsubscribe|newsletter|job alert|jobs? (?:you may|you might) (?:like|be interested)"
-    r"|new jobs? (?:for you|matching)|recommended jobs|view (?:this email )?in (?:your )?browser"
-    r"|manage (?:your )?(?:email )?preferences|webinar|register now|save your seat"
-    r"|reserve (?:yours|your (?:seat|spot))|verify (?:your|the) e-?mail|candidate account"
-    r"|survey|encuesta|umfrage|questionnaire de satisfaction|gérer mes alertes"
+# A list's own words: only a list offers to stop sending ("unsubscribe", "se désabonner").
+UNSUBSCRIBE = (
+    r"unsubscribe|view (?:this email )?in (?:your )?browser"
+    r"|manage (?:your )?(?:email )?preferences|gérer mes alertes"
     r"|dejar de recibir|boletín|ne plus recevoir|nicht mehr erhalten|stop receiving"
     r"|no longer wish to receive"
     r"|manage (?:your |job )?alerts|alert settings|mis alertas|meine (?:job)?alerts"
-    r"|abmelden|newsletter abbestellen|se désabonner|désinscri|darse de baja|cancelar suscripción)"
-    r"\b",
+    r"|abmelden|newsletter abbestellen|se désabonner|désinscri|darse de baja|cancelar suscripción"
+)
+LIST_TEXT = re.compile(rf"\b(?:{UNSUBSCRIBE})\b", re.I)
+# Marketing and account mail: noise when nothing else is said.
+NOISE_TEXT = re.compile(
+    rf"\b(?:{UNSUBSCRIBE}|jobs? (?:you may|you might) (?:like|be interested)"
+    r"|newsletter|job alert|new jobs? (?:for you|matching)|recommended jobs|webinar|register now"
+    r"|save your seat"
+    r"|reserve (?:yours|your (?:seat|spot))|verify (?:your|the) e-?mail|candidate account"
+    r"|survey|encuesta|umfrage|questionnaire de satisfaction)\b",
     re.I,
 )
 ABOUT_YOU = re.compile(
