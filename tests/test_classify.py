@@ -251,3 +251,26 @@ def test_reports_about_the_candidates_own_message_are_noise(headers: str, body: 
 )
 def test_wrapped_lines_curly_quotes_and_negated_steps(body: str, category: str) -> None:
     assert classify_bytes(_mail("Subject: Re: Thank you\r\n", body)).category == category
+
+
+def test_a_forward_from_the_company_is_read_but_the_candidates_own_is_not() -> None:
+    forward = (
+        "Passing along Priya's note below.\r\n\r\n---------- Forwarded message ---------\r\n"
+        "From: {sender}\r\nDate: Wed, Dec 2, 2026 at 5:40 PM\r\nSubject: Debrief\r\n\r\n"
+        "The panel's decision: we will not be moving forward with Alex.\r\n"
+    )
+    ours = _mail("Subject: Fwd: Debrief\r\n", forward.format(sender="Priya <priya@acme.com>"))
+    assert classify_bytes(ours).category == "rejection"
+    theirs = _mail("Subject: Fwd: Debrief\r\n", forward.format(sender="Alex <alex@example.com>"))
+    assert classify_bytes(theirs).category == "unknown"
+
+
+def test_outlook_html_reply_block_is_not_the_senders_words() -> None:
+    html = (
+        "<html><body><p>Noted, thanks!</p><div id='divRplyFwdMsg'><b>From:</b> Alex "
+        "&lt;alex@example.com&gt;<br><b>Sent:</b> Tuesday</div><div>I regret that you are "
+        "meeting other candidates; we decided to move forward with another candidate.</div>"
+        "</body></html>"
+    )
+    raw = _mail("Subject: RE: Thank you\r\nContent-Type: text/html; charset=utf-8\r\n", html)
+    assert classify_bytes(raw).category == "acknowledgement"
