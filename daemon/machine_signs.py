@@ -83,7 +83,8 @@ AUTO_SIGNS = re.compile(
 BULK_SENDER = re.compile(
     r"^(?:news(?:letter)?s?|marketing|updates?|events?|hello|info|digest|alerts?|jobs?-?alerts?"
     r"|talent-?community|careers-?news|community|webinars?|promo(?:tions)?|actualites|nouvelles"
-    r"|noticias|aktuelles|newsroom|offres|ofertas|stellenangebote|talent-?network|boletin|bulletin)@",
+    r"|noticias|aktuelles|newsroom|offres|ofertas|stellenangebote|talent-?network|boletin|bulletin"
+    r"|comunicaciones|communications?|kommunikation)@",
     re.I,
 )
 NOREPLY = re.compile(r"^(?:no-?reply|do-?not-?reply|notifications?|mailer-daemon)", re.I)
@@ -110,7 +111,8 @@ UNSUBSCRIBE = (
     r"unsubscribe|view (?:this email )?in (?:your )?browser"
     r"|manage (?:your )?(?:email )?preferences|gérer mes alertes"
     r"|dejar de recibir|boletín|ne plus recevoir|nicht mehr erhalten|stop receiving"
-    r"|no longer wish to receive"
+    r"|no longer wish to receive|no dese(?:a|as) recibir|ne souhaitez plus recevoir"
+    r"|nicht mehr (?:erhalten|empfangen) möchten"
     r"|manage (?:your |job )?alerts|alert settings|mis alertas|meine (?:job)?alerts"
     r"|abmelden|newsletter abbestellen|se désabonner|désinscri|darse de baja|cancelar suscripción"
 )

@@ -9,6 +9,9 @@ from __future__ import annotations
 
 FAMILIES: dict[str, tuple[str, ...]] = {
     "rejection": (
+        r"\b(?:uns|wir|man|sich)\b.{0,30}\bfür (?:eine[nr]?|die|den) "
+        r"(?:andere[nr]? |weitere[nr]? )?(?:bewerber|kandidat|person|mitbewerber)\w*\b.{0,50}"
+        r"\bentschieden",
         r"\bohne (?:dich|sie|ihre bewerbung|deine bewerbung)\b.{0,20}\b(?:fortzu\w+|weiter\w*)",
         r"\bkeine (?:ausreichende |hinreichende )?übereinstimmung\b",
         r"\b(?:ihnen|dir) (?:leider )?absagen\b|\bwahl (?:ist )?(?:fiel|gefallen) auf\b",
@@ -35,6 +38,7 @@ FAMILIES: dict[str, tuple[str, ...]] = {
         r"\b(?:zusage|angebot)\b.{0,40}\b(?:für sie|für dich|erhalten)\b",
     ),
     "next_round": (
+        r"\b(?:ein )?zweites mal\b|\bwann hätten (?:sie|du)\b.{0,30}\bzeit\b",
         r"\b(?:gespräch|austausch|kennenlernen)\b.{0,40}\bfortsetzen\b|\bfür (?:sie|dich) passt\b",
         r"\b(?:laden|lade)\b.{0,60}\b(?:gespräch|interview|kennenlernen|termin)\w*\b.{0,20}\bein\b",
         r"\bpersönliche[nms]? (?:gespräch|kennenlernen|treffen)|\bprobe(?:arbeiten|tag)\b",

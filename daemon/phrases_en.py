@@ -36,6 +36,7 @@ _SAD = r"(?:sorry|regret|sad|unfortunate(?:ly)?|disappointing|afraid)"
 
 FAMILIES: dict[str, tuple[str, ...]] = {
     "rejection": (
+        r"\b(?:wasn't|was not|weren't|were not|not) (?:strong|good) enough\b|\bstop here\b",
         r"\b(?:with|to|on) (?:the )?(?:candidates?|applicants?|people|profiles?|others) whose\b",
         r"\b(?:have|'ve|has|had) (?:now |since |just )?filled the (?:\w+ ){0,3}(?:role|position|job"
         r"|vacancy|opening)\b",
@@ -146,6 +147,7 @@ FAMILIES: dict[str, tuple[str, ...]] = {
         r"|welcome aboard|on board)",
     ),
     "next_round": (
+        r"\ba second time\b|\bmeet (?:you|with you) again\b",
         r"\b(?:interview|onsite|on-site|call|meeting|session|visit)\b.{0,30}\b(?:is|has been) "
         r"(?:confirmed|scheduled|booked)\b|\binterview (?:confirmation|invitation|invite)\b",
         r"\bhave you come (?:in|back|by|to)\b|\bfind (?:a|some) time\b",
@@ -205,6 +207,8 @@ FAMILIES: dict[str, tuple[str, ...]] = {
         r"\b(?:slip|later|longer|delay|week of|until)",
     ),
     "acknowledgement": (
+        r"(?:^|[.!]\s+)(?:will|i'll|we'll) (?:circle back|follow up|get back to you|be in touch"
+        r"|keep you posted)\b",
         r"\bgot it\b|\breceived with thanks\b|\bwell received\b",
         # base forms: "passing it on to Jordan", "shared your note with the panel" ("sharing it
         # with the team" says nothing about the thank-you)

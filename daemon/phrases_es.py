@@ -8,6 +8,7 @@ from __future__ import annotations
 
 FAMILIES: dict[str, tuple[str, ...]] = {
     "rejection": (
+        r"\bno (?:continuar|seguir|avanzar)\w*\b.{0,10}\b(?:en|con) (?:el|tu|su) proceso",
         r"\bno (?:ha|has) (?:sido|resultado) (?:seleccionad|elegid|finalista)",
         r"\b(?:puesto|posición|vacante|plaza)\b.{0,40}\b(?:otra persona|otro candidato|otra "
         r"candidata|otro perfil)",
@@ -47,6 +48,7 @@ FAMILIES: dict[str, tuple[str, ...]] = {
         r"\bnecesit\w+ que (?:nos|me) (?:mand|envi|compart|indiqu|facilit)",
     ),
     "delay": (
+        r"\ben pausa\b|\bcongelad[oa]\b",
         r"\bse (?:ha )?(?:extendi|alarg|retras|demor|pospus|aplaz)\w*",
         r"\b(?:aún|todavía) no (?:tenemos|hay|hemos)\b",
         r"\b(?:todavía|aún) (?:estamos )?esperando\b",
@@ -55,6 +57,7 @@ FAMILIES: dict[str, tuple[str, ...]] = {
         r"\bse ha (?:pospuesto|aplazado|retrasado)\b|\bpospuest[oa]\b",
     ),
     "acknowledgement": (
+        r"\bhecho llegar\b|\bmuy amable\b",
         r"\bte cuento (?:novedades|algo)\b|\blo comparto con\b",
         r"\b(?:te|le|les) (?:escribimos|escribiremos|contestamos|respondemos|diremos|avisamos)\b",
         r"\btomamos nota\b|\b(?:esperamos|espero) tener (?:una )?(?:respuesta|noticias|decisión)\b",

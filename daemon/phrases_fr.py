@@ -33,6 +33,7 @@ FAMILIES: dict[str, tuple[str, ...]] = {
         r"|\bnous (?:souhaitons|aimerions) vous (?:recruter|embaucher|accueillir)",
     ),
     "next_round": (
+        r"\bune (?:seconde|deuxième) fois\b",
         r"\bétape suivante\b|\bcas pratique\b|\bdernier échange\b",
         r"\bvous revoir\b|\b(?:un )?échange avec (?:notre|le|la|nos)\b",
         r"\bvous rencontrer\b|\bcréneaux?\b|\bpoursuivre avec vous\b|\bvous présenter à\b",
@@ -41,12 +42,14 @@ FAMILIES: dict[str, tuple[str, ...]] = {
         r" (?:entretien|échange|rendez-vous)",
     ),
     "info_request": (
+        r"\bpouvez-vous (?:me |nous )?communiquer\b",
         r"\bpouvez-vous (?:me |nous )?(?:confirmer|indiquer|envoyer|transmettre|préciser)",
         r"\bil (?:nous|me) manque\b",
         r"\b(?:j'aurais|nous aurions|on aurait|nous avons|j'ai) besoin (?:de|d')",
         r"\bpourriez-vous\b.{0,60}\b(?:envoyer|transmettre|faire parvenir|partager)",
     ),
     "delay": (
+        r"\bpas encore (?:tranché|décidé|statué)\b",
         r"\b(?:semaine|jour|mois)s? supplémentaires?\b",
         r"\bpas encore en mesure\b",
         r"\bpas avant\b|\b(?:excuses|désolée?s?) (?:pour|du) (?:le |ce )?(?:délai|retard|attente)",

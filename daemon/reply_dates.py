@@ -26,6 +26,8 @@ _MONTH_NAMES = (
 _FOREIGN = tuple(
     (re.compile(p, re.I), r)
     for p, r in (
+        # words the timeline grammar would take for weekdays: French "mon client", "the sun"
+        (r"\b(?:mon|sat|sun|wed)\b(?![\s,.]*\d)", "-"),
         # months
         (r"\bjanuar\b|\bjanvier\b|\benero\b|\bjänner\b", "january"),
         (r"\bfebruar\b|\bfévrier\b|\bfebrero\b", "february"),
@@ -99,7 +101,7 @@ _SENTENCE = re.compile(r"(?<=[^\d\s][.!?;])\s+|\n+")  # "15. Dezember" is one se
 _ABOUT_ANSWER = re.compile(
     r"\b(?:decid|decision|update|let you know|hear|back to you|get back|in touch|news|answer"
     r"|respond|come back|circle back|follow up|reach out|entscheid|rückmeldung|melden|bescheid"
-    r"|décision|reviendr"
+    r"|décision|reviendr|réponse|répondre|antwort"
     r"|retour|nouvelles|decisi|respuesta|responder|contacto|noticias)",
     re.I,
 )

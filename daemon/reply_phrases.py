@@ -232,7 +232,8 @@ ASKS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         (
             "references",
             r"\breferen(?:ces?|zen|cias)\b|\breferees?\b|\b(?:former|previous|past) (?:managers?"
-            r"|colleagues|supervisors?|bosses)\b.{0,40}\b(?:speak|talk|contact|reach)",
+            r"|colleagues|supervisors?|bosses)\b.{0,40}\b(?:speak|talk|contact|reach)"
+            r"|anciens (?:managers|responsables|collègues)",
         ),
         (
             "salary expectations",
