@@ -9,6 +9,8 @@ from __future__ import annotations
 
 FAMILIES: dict[str, tuple[str, ...]] = {
     "rejection": (
+        r"\bnicht für (?:sie|dich) entscheiden\b",
+        r"\bjemand(?:en)? (?:anderen? )?gefunden\b|\bwird (?:es )?(?:diesmal |leider )*nichts\b",
         r"\b(?:uns|wir|man|sich)\b.{0,30}\bfür (?:eine[nr]?|die|den) "
         r"(?:andere[nr]? |weitere[nr]? )?(?:bewerber|kandidat|person|mitbewerber)\w*\b.{0,50}"
         r"\bentschieden",
@@ -38,6 +40,7 @@ FAMILIES: dict[str, tuple[str, ...]] = {
         r"\b(?:zusage|angebot)\b.{0,40}\b(?:für sie|für dich|erhalten)\b",
     ),
     "next_round": (
+        r"\b(?:gern|gerne) weitermachen\b|\bwelche[rn]? (?:tag|termin|zeit)\b.{0,30}\bpasst\b",
         r"\b(?:ein )?zweites mal\b|\bwann hätten (?:sie|du)\b.{0,30}\bzeit\b",
         r"\b(?:gespräch|austausch|kennenlernen)\b.{0,40}\bfortsetzen\b|\bfür (?:sie|dich) passt\b",
         r"\b(?:laden|lade)\b.{0,60}\b(?:gespräch|interview|kennenlernen|termin)\w*\b.{0,20}\bein\b",
@@ -62,6 +65,7 @@ FAMILIES: dict[str, tuple[str, ...]] = {
         r"\b(?:benötigen|brauchen) (?:wir|ich) (?:noch )?(?:ihre|deine|eine|einen|zwei)\b",
     ),
     "delay": (
+        r"\bsteht noch aus\b|\bhakt es\b",
         r"\b(?:benötig|brauch)\w* (?:noch )?(?:etwa |ca\. |rund )?(?:zwei|drei|vier|ein paar|einige"
         r"|\d+) (?:wochen|tage)",
         r"\bbrauch\w*\b (?:\w+ )?(?:noch )?(?:ein paar|einige|etwas|mehr)\b",
@@ -72,6 +76,7 @@ FAMILIES: dict[str, tuple[str, ...]] = {
         r"\bdauert\b.{0,30}\b(?:noch|etwas|leider)\b|\bum (?:etwas |noch etwas )?geduld\b",
     ),
     "acknowledgement": (
+        r"\beingang ihrer nachricht\b|\bkommen auf (?:sie|dich) zurück\b",
         r"\bist angekommen\b|\bauf dem laufenden\b",
         r"\bdanke\w* für (?:ihre|deine|die) (?:\w+ )?(?:zeilen|nachricht|e-?mail|mail|worte)\b",
         r"\b(?:weitergegeben|weitergeleitet)\b|\bhören sie von uns\b|\bmelden uns,? sobald\b",

@@ -21,7 +21,7 @@ _GO_ON = (
 # Verbs of choosing, in every form ("going with", "focusing on", "chose", "selected").
 _CHOOSE = (
     r"(?:go(?:es|ing)?|went|gone|proceed\w*|progress\w*|mov(?:e|es|ed|ing)|continu\w*|focus\w*|pursu\w*"
-    r"|select\w*|chos\w*|choos\w*|hir(?:e|es|ed|ing)|offer\w*|decid\w*|settl\w*|opt\w*)"
+    r"|select\w*|prioriti[sz]\w*|chos\w*|choos\w*|hir(?:e|es|ed|ing)|offer\w*|decid\w*|settl\w*|opt\w*)"
 )
 _PERSON = (
     r"(?:candidates?|applicants?|finalists?|profiles?|people|persons?|individuals?|hires?|options?"
@@ -36,6 +36,12 @@ _SAD = r"(?:sorry|regret|sad|unfortunate(?:ly)?|disappointing|afraid)"
 
 FAMILIES: dict[str, tuple[str, ...]] = {
     "rejection": (
+        r"\b(?:won't|will not|not) be (?:moving|going|proceeding|progressing) (?:ahead|forward)\b"
+        r"(?!\s+(?:until|yet|before))",
+        r"\b(?:candidates?|applicants?|people|profiles?) (?:with|who have|whose) "
+        r"(?:more|deeper|stronger"
+        r"|broader|direct|closer)\b",
+        r"\bwent (?:the other way|another way|against you)\b",
         r"\b(?:wasn't|was not|weren't|were not|not) (?:strong|good) enough\b|\bstop here\b",
         r"\b(?:with|to|on) (?:the )?(?:candidates?|applicants?|people|profiles?|others) whose\b",
         r"\b(?:have|'ve|has|had) (?:now |since |just )?filled the (?:\w+ ){0,3}(?:role|position|job"
@@ -118,6 +124,7 @@ FAMILIES: dict[str, tuple[str, ...]] = {
         r"\b(?:continue|continuing|keep) (?:our|the) search\b|\bkeep looking\b",
     ),
     "offer": (
+        r"\b(?:you're|you are) our (?:pick|choice|top choice|first choice)\b",
         r"\bconfirm your appointment\b",
         r"\b(?:salary|base|package) (?:will be|would be|is) [$€£]\s?\d",
         r"\bbring you (?:on|aboard|on board)\b(?!-?site)",
@@ -186,6 +193,9 @@ FAMILIES: dict[str, tuple[str, ...]] = {
         r"\b(?:you have|there is) a (?:new )?task\b|\bcomplete (?:it|the (?:task|form))\b",
     ),
     "delay": (
+        r"\b(?:debrief|decision|meeting|panel|review)\w* (?:has|have|was|were) "
+        r"(?:moved|shifted|pushed"
+        r"|rescheduled)\b",
         r"\bbear with us\b|\bgive us (?:another|a few more|a couple more|one more) (?:week|day)"
         r"|\bno decision (?:yet|so far)\b|\bso there(?:'s| is) no decision\b",
         r"\bno (?:news|update|decision) yet\b",

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 FAMILIES: dict[str, tuple[str, ...]] = {
     "rejection": (
+        r"\ba favor de (?:otr[oa]s?)\b|\bcerramos (?:tu|su) participación\b",
         r"\bno (?:continuar|seguir|avanzar)\w*\b.{0,10}\b(?:en|con) (?:el|tu|su) proceso",
         r"\bno (?:ha|has) (?:sido|resultado) (?:seleccionad|elegid|finalista)",
         r"\b(?:puesto|posición|vacante|plaza)\b.{0,40}\b(?:otra persona|otro candidato|otra "

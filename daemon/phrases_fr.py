@@ -49,6 +49,7 @@ FAMILIES: dict[str, tuple[str, ...]] = {
         r"\bpourriez-vous\b.{0,60}\b(?:envoyer|transmettre|faire parvenir|partager)",
     ),
     "delay": (
+        r"\bglisse (?:à|au|vers|jusqu)",
         r"\bpas encore (?:tranché|décidé|statué)\b",
         r"\b(?:semaine|jour|mois)s? supplémentaires?\b",
         r"\bpas encore en mesure\b",

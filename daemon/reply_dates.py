@@ -10,16 +10,6 @@ from datetime import date, timedelta
 
 from daemon.timeline import parse_timeline
 
-_DATE_WORDS = re.compile(
-    r"\b(?:by|before|until|till|on|around|within|in|after|end of|early|next|"
-    r"decision|decide|update|back to you|let you know|hear|timeline|expect|aim|plan|hope"
-    r"|bis|bis zum|bis ende|ende|innerhalb|in|nach|entscheidung|rückmeldung|melden"
-    r"|d'ici|avant|après|fin|dans|décision|retour|revenir"
-    r"|para|antes|después|hasta|dentro|decisión|respuesta|finales|noticias|semana|woche|semaine"
-    r"|week|answer|agenda|mitte|mediados|erst|entscheiden|early|late|anfang|début|principios"
-    r"|comienzos|month)\b",
-    re.I,
-)
 _MONTH_NAMES = (
     "january|february|march|april|may|june|july|august|september|october|november|december"
 )
@@ -101,14 +91,15 @@ _SENTENCE = re.compile(r"(?<=[^\d\s][.!?;])\s+|\n+")  # "15. Dezember" is one se
 _ABOUT_ANSWER = re.compile(
     r"\b(?:decid|decision|update|let you know|hear|back to you|get back|in touch|news|answer"
     r"|respond|come back|circle back|follow up|reach out|entscheid|rückmeldung|melden|bescheid"
-    r"|décision|reviendr|réponse|répondre|antwort"
+    r"|décision|reviendr|réponse|répondre|antwort|outcome|résultat|ergebnis|resultado"
     r"|retour|nouvelles|decisi|respuesta|responder|contacto|noticias)",
     re.I,
 )
 _RETURN = re.compile(
     r"\b(?:until|till|through|thru|back (?:on|in the office on)?|return(?:ing)? (?:on)?"
     r"|returning|bis (?:einschließlich|zum|am)?|ab dem|wieder (?:am|ab)|jusqu'(?:au|à)"
-    r"|de retour (?:le|au bureau le)?|retour le|hasta el|de vuelta el|regreso el|volveré el)\b"
+    r"|de retour (?:le|au bureau le)?|retour le|hasta el|de vuelta el|regreso el|volveré el"
+    r"|a partir del?|à partir du)\b"
     r"(?P<rest>.{0,60})",
     re.I,
 )
@@ -138,20 +129,33 @@ def _numeric(text: str, on: date) -> date | None:
 
 
 def date_in(text: str, on: date | None) -> date | None:
-    """The first date a sentence about timing gives, resolved against ``on``."""
+    """The date a message gives for its answer, resolved against ``on``: of the sentences
+    about when they will answer, the latest; else the first date in any sentence."""
     if on is None:
         return None
     text = _ABBREVIATED.sub(r"\1", text)  # "by Dec. 18" is one sentence
-    sentences = [x for x in _SENTENCE.split(text) if _DATE_WORDS.search(x)]
-    about = [x for x in sentences if _ABOUT_ANSWER.search(x)]
-    promised = [d for d in (_resolve(x, on) for x in about) if d is not None and d >= on]
-    if promised:
-        return max(promised)  # "frozen until the 7th; an answer by the 8th": the answer's date
-    for sentence in sentences:
+    promised: list[date] = []
+    first: date | None = None
+    last: date | None = None
+    for sentence in (x for x in _SENTENCE.split(text) if x.strip()):
         found = _resolve(sentence, on)
-        if found is not None and found >= on:
-            return found
-    return None
+        if _NEXT_DAY.search(sentence) and (found or last):
+            # "the debrief moved to the 14th; an outcome the following day"
+            found = (found or last or on) + timedelta(days=1)
+        if found is None or found < on:
+            continue
+        last, first = found, first or found
+        if _ABOUT_ANSWER.search(sentence):
+            promised.append(found)
+    # "frozen until the 7th; an answer by the 8th": the answer's date
+    return max(promised) if promised else first
+
+
+_NEXT_DAY = re.compile(
+    r"\b(?:the )?(?:following|next) day\b|\bthe day after\b|\blendemain\b|\bfolgetag\b"
+    r"|\btag danach\b|\bdía siguiente\b",
+    re.I,
+)
 
 
 _ANCHOR = re.compile(

@@ -248,7 +248,7 @@ ASKS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ),
         (
             "right-to-work documents",
-            r"\bright[- ]to[- ]work|work (?:authori[sz]ation|permit|visa)"
+            r"\bright[- ]to[- ]work|work (?:authori[sz]ation|permit|visa)|visa status|sponsorship"
             r"|arbeitserlaubnis|permis de travail|permiso de trabajo",
         ),
         (
