@@ -231,7 +231,9 @@ _SENTENCES = re.compile(r"(?<=[.!?])\s+|\n+")
 
 def _fallback(words: str) -> list[tuple[Category, str]]:
     """Shapes read only when no phrase matched: a sentence of regret that says no about the
-    application is a rejection; a proposed day or time asked about is a next round."""
+    application is a rejection; a proposed day or time asked about is a next round; a
+    rejection's farewell ("every success in your search", "keep your CV on file"), in a
+    message that asks nothing, is a rejection."""
     for sentence in _SENTENCES.split(words):
         regret = phrases.REGRET.search(sentence)
         if (
@@ -245,6 +247,9 @@ def _fallback(words: str) -> list[tuple[Category, str]]:
     for sentence in _SENTENCES.split(words):
         if "?" in sentence and phrases.PROPOSED_TIME.search(sentence):
             return [("next_round", "a proposed day or time, asked about")]
+    farewell = phrases.FAREWELL.search(words)
+    if farewell and "?" not in words:
+        return [("rejection", f"a rejection's farewell ({' '.join(farewell.group(0).split())!r})")]
     return []
 
 

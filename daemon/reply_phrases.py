@@ -391,3 +391,23 @@ PROPOSED_TIME = re.compile(
     r"|\b\d{1,2}(?::\d{2})?\s?(?:am|pm|uhr|h\b)|\b\d{1,2}:\d{2}\b",
     re.I,
 )
+# The farewell a rejection closes with, wishing the candidate well in a search that goes
+# on elsewhere or keeping the CV for later ("we wish you every success in your search",
+# "Alles Gute für Ihren weiteren Weg", "guardaremos tu CV para futuras vacantes").
+FAREWELL = re.compile(
+    r"\b(?:success|luck|the best|all the best|well)\b.{0,25}\b(?:in|with|on) your (?:job |career )?"
+    r"(?:search|future|career|endeavou?rs|next (?:step|role|chapter)|hunt)"
+    r"|\b(?:keep|retain|hold on to|store) your (?:cv|resume|résumé|details|information|profile)\b"
+    r".{0,30}\b(?:on file|future|talent pool|later)"
+    r"|\b(?:apply|consider you) (?:again |to |for )?(?:\w+ )?future (?:roles|openings|opportunities"
+    r"|positions|vacancies)"
+    r"|\b(?:berufliche[nr]? )?zukunft\b.{0,30}\b(?:alles gute|viel erfolg)"
+    r"|\b(?:alles gute|viel erfolg)\b.{0,40}\b(?:zukunft|weiteren (?:beruflichen )?weg"
+    r"|weitere suche|bewerbungen|jobsuche)"
+    r"|\btalent-?pool\b|\bdaumen\b.{0,30}\bsuche\b"
+    r"|\b(?:réussite|succès|bonne chance)\b.{0,30}\b(?:vos|votre) (?:recherches?|projets?"
+    r"|carrière|avenir)|\bbonne continuation\b|\bconservons (?:votre cv|vos coordonnées)\b"
+    r"|\b(?:éxito|suerte|lo mejor)\b.{0,30}\b(?:tu|su) (?:búsqueda|carrera|futuro|camino)"
+    r"|\bfuturas? (?:vacantes|oportunidades|ofertas|procesos)\b",
+    re.I,
+)
