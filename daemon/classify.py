@@ -233,7 +233,8 @@ def _fallback(words: str) -> list[tuple[Category, str]]:
     """Shapes read only when no phrase matched: a sentence of regret that says no about the
     application is a rejection; a proposed day or time asked about is a next round; a
     rejection's farewell ("every success in your search", "keep your CV on file"), in a
-    message that asks nothing, is a rejection."""
+    message that asks nothing, is a rejection; "no decision yet" a delay; thanks with news
+    to come ("more soon") an acknowledgement."""
     for sentence in _SENTENCES.split(words):
         regret = phrases.REGRET.search(sentence)
         if (
@@ -250,6 +251,11 @@ def _fallback(words: str) -> list[tuple[Category, str]]:
     farewell = phrases.FAREWELL.search(words)
     if farewell and "?" not in words:
         return [("rejection", f"a rejection's farewell ({' '.join(farewell.group(0).split())!r})")]
+    for sentence in _SENTENCES.split(words):
+        if phrases.NOT_YET.search(sentence) and phrases.DECISION.search(sentence):
+            return [("delay", "no decision yet")]
+    if phrases.THANKS.search(words) and phrases.NEWS_TO_COME.search(words):
+        return [("acknowledgement", "thanks, and news to come")]
     return []
 
 

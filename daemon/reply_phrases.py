@@ -411,3 +411,23 @@ FAREWELL = re.compile(
     r"|\bfuturas? (?:vacantes|oportunidades|ofertas|procesos)\b",
     re.I,
 )
+# Still waiting for the decision: "no decision yet", "noch keine Freigabe", "pas encore de
+# réponse", "todavía no tenemos respuesta" (a delay without the words for a delay).
+NOT_YET = re.compile(
+    r"\b(?:still|not yet|yet to|no \w+ yet|noch nicht|noch keine[nr]?|noch immer|pas encore"
+    r"|toujours pas|todavía no|aún no|todavía|aún)\b",
+    re.I,
+)
+DECISION = re.compile(
+    r"\b(?:decision|decide|feedback|answer|news|approval|sign-?off|entscheidung|rückmeldung"
+    r"|freigabe|décision|réponse|retour|validation|decisión|respuesta|aprobación|noticias)\b",
+    re.I,
+)
+# Thanks, and news to come: "Thanks Alex, more soon", "Merci, je reviens vers vous bientôt".
+THANKS = re.compile(r"\b(?:thanks?|thank you|danke|vielen dank|merci|gracias)\b", re.I)
+NEWS_TO_COME = re.compile(
+    r"\b(?:more soon|(?:be|get) in touch|update you|keep you (?:posted|updated|informed)"
+    r"|hear (?:from (?:me|us) )?(?:soon|shortly)|von uns hören|in kürze|des nouvelles"
+    r"|novedades|noticias)\b",
+    re.I,
+)
