@@ -11,8 +11,9 @@ FAMILIES: dict[str, tuple[str, ...]] = {
     "rejection": (
         r"\bnicht für (?:sie|dich) entscheiden\b",
         r"\bjemand(?:en)? (?:anderen? )?gefunden\b|\bwird (?:es )?(?:diesmal |leider )*nichts\b",
-        r"\b(?:uns|wir|man|sich)\b.{0,30}\bfür (?:eine[nr]?|die|den) "
-        r"(?:andere[nr]? |weitere[nr]? )?(?:bewerber|kandidat|person|mitbewerber)\w*\b.{0,50}"
+        r"\b(?:uns|wir|man|sich)\b.{0,30}\bfür (?:ein(?:e[nr]?)?|die|den|das) "
+        r"(?:andere[nrs]? |weitere[nrs]? )?(?:bewerber|kandidat|person|mitbewerber|profil)\w*\b"
+        r".{0,50}"
         r"\bentschieden",
         r"\bohne (?:dich|sie|ihre bewerbung|deine bewerbung)\b.{0,20}\b(?:fortzu\w+|weiter\w*)",
         r"\bkeine (?:ausreichende |hinreichende )?übereinstimmung\b",
@@ -65,6 +66,7 @@ FAMILIES: dict[str, tuple[str, ...]] = {
         r"\b(?:benötigen|brauchen) (?:wir|ich) (?:noch )?(?:ihre|deine|eine|einen|zwei)\b",
     ),
     "delay": (
+        r"\b(?:noch nicht|nicht) abgeschlossen\b",
         r"\bsteht noch aus\b|\bhakt es\b",
         r"\b(?:benötig|brauch)\w* (?:noch )?(?:etwa |ca\. |rund )?(?:zwei|drei|vier|ein paar|einige"
         r"|\d+) (?:wochen|tage)",

@@ -36,6 +36,13 @@ _SAD = r"(?:sorry|regret|sad|unfortunate(?:ly)?|disappointing|afraid)"
 
 FAMILIES: dict[str, tuple[str, ...]] = {
     "rejection": (
+        # an offer, negated: "we won't be able to offer you a role" (a rejection, never an offer)
+        rf"(?:\bnot|n't|\bunable|\bcannot|\bno longer)\b{_CLAUSE}{{0,25}}"
+        r"\b(?:offer|extend|make)\w*\s+"
+        r"(?:you\s+)?(?:an?\s+|the\s+)?(?:\w+\s+){0,2}(?:offer|role|position|job|place)\b",
+        r"\b(?:isn't|is not|not) a yes\b",
+        r"\b(?:another|other) (?:applicant|candidate|finalist|person)s?\b.{0,20}"
+        r"\b(?:edged|pulled|came out|came) ahead",
         r"\b(?:won't|will not|not) be (?:moving|going|proceeding|progressing) (?:ahead|forward)\b"
         r"(?!\s+(?:until|yet|before))",
         r"\b(?:candidates?|applicants?|people|profiles?) (?:with|who have|whose) "
@@ -193,6 +200,7 @@ FAMILIES: dict[str, tuple[str, ...]] = {
         r"\b(?:you have|there is) a (?:new )?task\b|\bcomplete (?:it|the (?:task|form))\b",
     ),
     "delay": (
+        r"\bnot (?:yet )?(?:complete|completed|finished|concluded|wrapped up)\b",
         r"\b(?:debrief|decision|meeting|panel|review)\w* (?:has|have|was|were) "
         r"(?:moved|shifted|pushed"
         r"|rescheduled)\b",

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 FAMILIES: dict[str, tuple[str, ...]] = {
     "rejection": (
+        r"\b(?:elegido|escogido|seleccionado|optado por) (?:a )?otr[oa]s? "
+        r"(?:perfil|candidat|persona)",
         r"\ba favor de (?:otr[oa]s?)\b|\bcerramos (?:tu|su) participación\b",
         r"\bno (?:continuar|seguir|avanzar)\w*\b.{0,10}\b(?:en|con) (?:el|tu|su) proceso",
         r"\bno (?:ha|has) (?:sido|resultado) (?:seleccionad|elegid|finalista)",
@@ -49,6 +51,7 @@ FAMILIES: dict[str, tuple[str, ...]] = {
         r"\bnecesit\w+ que (?:nos|me) (?:mand|envi|compart|indiqu|facilit)",
     ),
     "delay": (
+        r"\bno (?:ha|hemos) (?:terminado|concluido|finalizado)\b",
         r"\ben pausa\b|\bcongelad[oa]\b",
         r"\bse (?:ha )?(?:extendi|alarg|retras|demor|pospus|aplaz)\w*",
         r"\b(?:aún|todavía) no (?:tenemos|hay|hemos)\b",

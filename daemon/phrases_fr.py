@@ -49,6 +49,8 @@ FAMILIES: dict[str, tuple[str, ...]] = {
         r"\bpourriez-vous\b.{0,60}\b(?:envoyer|transmettre|faire parvenir|partager)",
     ),
     "delay": (
+        r"\bralenti\b|\bpas encore (?:de |d')(?:retour|réponse|décision|nouvelles)|\bpas encore "
+        r"(?:terminé|finalisé|clôturé)",
         r"\bglisse (?:à|au|vers|jusqu)",
         r"\bpas encore (?:tranché|décidé|statué)\b",
         r"\b(?:semaine|jour|mois)s? supplémentaires?\b",
@@ -58,6 +60,7 @@ FAMILIES: dict[str, tuple[str, ...]] = {
         r"\b(?:reporté|repoussé|décalé|retardé)e?s?\b|\bplus (?:long|tard) que prévu\b",
     ),
     "acknowledgement": (
+        r"\bje le (?:partage|transmets|fais suivre)\b|\bgentil message\b",
         r"\b(?:c'est|bien) noté\b|\b(?:on se|je vous|nous vous) tien\w* au courant\b",
         r"\b(?:a|ont) bien été (?:transmise?s?|reçue?s?|transférée?s?)\b",
         r"\bvous (?:donnerons|donner|apporter|apporterons) (?:des nouvelles|une réponse|un retour)",

@@ -408,18 +408,19 @@ FAREWELL = re.compile(
     r"|\b(?:réussite|succès|bonne chance)\b.{0,30}\b(?:vos|votre) (?:recherches?|projets?"
     r"|carrière|avenir)|\bbonne continuation\b|\bconservons (?:votre cv|vos coordonnées)\b"
     r"|\b(?:éxito|suerte|lo mejor)\b.{0,30}\b(?:tu|su) (?:búsqueda|carrera|futuro|camino)"
-    r"|\bfuturas? (?:vacantes|oportunidades|ofertas|procesos)\b",
+    r"|\bfutur[oa]s? (?:vacantes|oportunidades|ofertas|procesos)\b",
     re.I,
 )
 # Still waiting for the decision: "no decision yet", "noch keine Freigabe", "pas encore de
 # réponse", "todavía no tenemos respuesta" (a delay without the words for a delay).
 NOT_YET = re.compile(
-    r"\b(?:still|not yet|yet to|no \w+ yet|noch nicht|noch keine[nr]?|noch immer|pas encore"
+    r"\b(?:still|not yet|yet to|no \w+ yet|nothing yet|noch nicht|noch keine[nr]?|noch immer"
+    r"|pas encore"
     r"|toujours pas|todavía no|aún no|todavía|aún)\b",
     re.I,
 )
 DECISION = re.compile(
-    r"\b(?:decision|decide|feedback|answer|news|approval|sign-?off|entscheidung|rückmeldung"
+    r"\b(?:decision|decid\w*|feedback|answer|news|approval|sign-?off|entscheidung|rückmeldung"
     r"|freigabe|décision|réponse|retour|validation|decisión|respuesta|aprobación|noticias)\b",
     re.I,
 )
