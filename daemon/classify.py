@@ -188,8 +188,9 @@ def classify(mail: Mail) -> Reading:
         return Reading("noise", f"an application receipt: {_first_hit(signs.RECEIPT, words)!r}")
     if not found and _asked(words) and ASKING.search(words):
         found = [("info_request", _first_hit(ASKING, words) or "a request")]
-    if not found:
-        found = _fallback(words)
+    if _only_acknowledges(found):
+        # a rejection wrapped in thanks: the thanks matched, the "no" may not have
+        found = _fallback(words, rejection_only=bool(found)) or found
     if not found:
         if _machine_sent(mail) or signs.NOISE_TEXT.search(words):
             return Reading("noise", "sent by a machine, says nothing about the application")
@@ -229,12 +230,13 @@ def _first_hit(pattern: re.Pattern[str], text: str) -> str | None:
 _SENTENCES = re.compile(r"(?<=[.!?])\s+|\n+")
 
 
-def _fallback(words: str) -> list[tuple[Category, str]]:
+def _fallback(words: str, rejection_only: bool = False) -> list[tuple[Category, str]]:
     """Shapes read only when no phrase matched: a sentence of regret that says no about the
     application is a rejection; a proposed day or time asked about is a next round; a
     rejection's farewell ("every success in your search", "keep your CV on file"), in a
     message that asks nothing, is a rejection; "no decision yet" a delay; thanks with news
-    to come ("more soon") an acknowledgement."""
+    to come ("more soon") an acknowledgement. After a bare thank-you (``rejection_only``)
+    only the two rejection shapes are read."""
     for sentence in _SENTENCES.split(words):
         regret = phrases.REGRET.search(sentence)
         if (
@@ -245,12 +247,14 @@ def _fallback(words: str) -> list[tuple[Category, str]]:
             and not phrases.TIMING.search(sentence)
         ):
             return [("rejection", f"a regretful no about the application ({regret.group(0)!r})")]
-    for sentence in _SENTENCES.split(words):
-        if "?" in sentence and phrases.PROPOSED_TIME.search(sentence):
-            return [("next_round", "a proposed day or time, asked about")]
     farewell = phrases.FAREWELL.search(words)
     if farewell and "?" not in words:
         return [("rejection", f"a rejection's farewell ({' '.join(farewell.group(0).split())!r})")]
+    if rejection_only:
+        return []
+    for sentence in _SENTENCES.split(words):
+        if "?" in sentence and phrases.PROPOSED_TIME.search(sentence):
+            return [("next_round", "a proposed day or time, asked about")]
     for sentence in _SENTENCES.split(words):
         if phrases.NOT_YET.search(sentence) and phrases.DECISION.search(sentence):
             return [("delay", "no decision yet")]

@@ -51,7 +51,7 @@ AWAY = re.compile(
     r"|\bon pto\b|\b(?:i am|i'm|i will be|i'll be) (?:currently )?(?:unavailable|offline)\b"
     r"|\bbefinde mich\b.{0,30}\b(?:urlaub|dienstreise|elternzeit|abwesend)"
     r"|\bme encuentro\b.{0,30}\b(?:fuera|de vacaciones|ausente|de viaje|de baja)"
-    r"|\b(?:estoy|estaré) de baja\b",
+    r"|\b(?:estoy|estaré) de baja\b|\bno (?:me encuentro|estoy) en la oficina\b",
     re.I,
 )
 AUTO_SIGNS = re.compile(
@@ -74,7 +74,8 @@ AUTO_SIGNS = re.compile(
     r"|\bpas accès à (?:mes|ma) (?:e-?mails?|mails?|messagerie)|\bsin acceso (?:al|a mi) correo"
     r"|\bno access to (?:my )?e-?mails?\b|\baccès restreint\b"
     r"|\bwon't be (?:reading|checking|answering)\b|\beingeschränkt erreichbar\b"
-    r"|\bwieder im büro\b|\bnicht (?:automatisch )?weitergeleitet\b|\ba (?:mi|nuestro) regreso\b"
+    r"|\bsi es urgente\b|\bwieder im büro\b|\bnicht (?:automatisch )?weitergeleitet\b"
+    r"|\ba (?:mi|nuestro) regreso\b"
     r"|\bà notre retour\b|\bnach unserer rückkehr\b|\batenderemos\b|\bvolveremos a atender\b"
     r"|\bwieder erreichbar\b|\b(?:offline|unavailable) until\b"
     # a deflection to another address: "please write to talent@hooli.com"

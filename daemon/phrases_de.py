@@ -9,6 +9,8 @@ from __future__ import annotations
 
 FAMILIES: dict[str, tuple[str, ...]] = {
     "rejection": (
+        r"\bnegative[nr]? (?:rückmeldung|nachricht|bescheid|antwort)\b|\bnicht zu (?:ihren|deinen) "
+        r"gunsten\b",
         r"\bnicht für (?:sie|dich) entscheiden\b",
         r"\bjemand(?:en)? (?:anderen? )?gefunden\b|\bwird (?:es )?(?:diesmal |leider )*nichts\b",
         r"\b(?:uns|wir|man|sich)\b.{0,30}\bfür (?:ein(?:e[nr]?)?|die|den|das) "
@@ -41,6 +43,7 @@ FAMILIES: dict[str, tuple[str, ...]] = {
         r"\b(?:zusage|angebot)\b.{0,40}\b(?:für sie|für dich|erhalten)\b",
     ),
     "next_round": (
+        r"\bassessment(?:-?cent(?:er|re))?\b|\bfallstudie\b",
         r"\b(?:gern|gerne) weitermachen\b|\bwelche[rn]? (?:tag|termin|zeit)\b.{0,30}\bpasst\b",
         r"\b(?:ein )?zweites mal\b|\bwann hätten (?:sie|du)\b.{0,30}\bzeit\b",
         r"\b(?:gespräch|austausch|kennenlernen)\b.{0,40}\bfortsetzen\b|\bfür (?:sie|dich) passt\b",
@@ -56,6 +59,7 @@ FAMILIES: dict[str, tuple[str, ...]] = {
         r"\b(?:termin|zeitfenster|slot)\w*\b.{0,30}\b(?:vorschlagen|abstimmen|finden|anbieten)",
     ),
     "info_request": (
+        r"\bschicken sie (?:mir|uns) (?:bitte )?",
         r"\b(?:wären sie so freundlich|würden sie)\b.{0,80}\b(?:schicken|senden|zukommen"
         r"|mitteilen)",
         r"\bkönnen sie (?:mir|uns)\b.{0,120}\b(?:senden|schicken|zukommen|mitteilen|nennen)",
@@ -66,6 +70,7 @@ FAMILIES: dict[str, tuple[str, ...]] = {
         r"\b(?:benötigen|brauchen) (?:wir|ich) (?:noch )?(?:ihre|deine|eine|einen|zwei)\b",
     ),
     "delay": (
+        r"\bverlänger\w* sich\b|\bist (?:bis|erst) .{0,30}zu rechnen\b",
         r"\b(?:noch nicht|nicht) abgeschlossen\b",
         r"\bsteht noch aus\b|\bhakt es\b",
         r"\b(?:benötig|brauch)\w* (?:noch )?(?:etwa |ca\. |rund )?(?:zwei|drei|vier|ein paar|einige"
@@ -78,6 +83,7 @@ FAMILIES: dict[str, tuple[str, ...]] = {
         r"\bdauert\b.{0,30}\b(?:noch|etwas|leider)\b|\bum (?:etwas |noch etwas )?geduld\b",
     ),
     "acknowledgement": (
+        r"\bleite\w* (?:sie|es|ihre \w+) (?:gerne )?an\b.{0,30}\bweiter\b",
         r"\beingang ihrer nachricht\b|\bkommen auf (?:sie|dich) zurück\b",
         r"\bist angekommen\b|\bauf dem laufenden\b",
         r"\bdanke\w* für (?:ihre|deine|die) (?:\w+ )?(?:zeilen|nachricht|e-?mail|mail|worte)\b",

@@ -36,6 +36,9 @@ _SAD = r"(?:sorry|regret|sad|unfortunate(?:ly)?|disappointing|afraid)"
 
 FAMILIES: dict[str, tuple[str, ...]] = {
     "rejection": (
+        r"\b(?:hire|hiring|hired|select\w*|chose|choose|offer\w*|go with|went with)\s+"
+        r"someone else\b",
+        r"\bnot (?:in|to) your favou?r\b",
         # an offer, negated: "we won't be able to offer you a role" (a rejection, never an offer)
         rf"(?:\bnot|n't|\bunable|\bcannot|\bno longer)\b{_CLAUSE}{{0,25}}"
         r"\b(?:offer|extend|make)\w*\s+"
@@ -161,6 +164,7 @@ FAMILIES: dict[str, tuple[str, ...]] = {
         r"|welcome aboard|on board)",
     ),
     "next_round": (
+        r"\bassessment cent(?:er|re)\b",
         r"\ba second time\b|\bmeet (?:you|with you) again\b",
         r"\b(?:interview|onsite|on-site|call|meeting|session|visit)\b.{0,30}\b(?:is|has been) "
         r"(?:confirmed|scheduled|booked)\b|\binterview (?:confirmation|invitation|invite)\b",
@@ -200,6 +204,9 @@ FAMILIES: dict[str, tuple[str, ...]] = {
         r"\b(?:you have|there is) a (?:new )?task\b|\bcomplete (?:it|the (?:task|form))\b",
     ),
     "delay": (
+        r"\bstill under (?:review|consideration)\b"
+        r"|\bwaiting on (?:final |the )?(?:approvals?|sign-?offs?"
+        r"|feedback)\b",
         r"\bnot (?:yet )?(?:complete|completed|finished|concluded|wrapped up)\b",
         r"\b(?:debrief|decision|meeting|panel|review)\w* (?:has|have|was|were) "
         r"(?:moved|shifted|pushed"
@@ -225,6 +232,7 @@ FAMILIES: dict[str, tuple[str, ...]] = {
         r"\b(?:slip|later|longer|delay|week of|until)",
     ),
     "acknowledgement": (
+        r"\bmake sure (?:the others|the team|everyone|they) (?:see|sees|read)\b",
         r"(?:^|[.!]\s+)(?:will|i'll|we'll) (?:circle back|follow up|get back to you|be in touch"
         r"|keep you posted)\b",
         r"\bgot it\b|\breceived with thanks\b|\bwell received\b",

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 FAMILIES: dict[str, tuple[str, ...]] = {
     "rejection": (
+        r"\bdecid\w* no (?:continuar|seguir|avanzar)\b|\bse lo (?:dimos|dieron|hemos dado) a\b"
+        r"|\ba alguien (?:más|de dentro|interno)\b|\bno (?:ha sido )?a (?:tu|su) favor\b",
         r"\b(?:elegido|escogido|seleccionado|optado por) (?:a )?otr[oa]s? "
         r"(?:perfil|candidat|persona)",
         r"\ba favor de (?:otr[oa]s?)\b|\bcerramos (?:tu|su) participación\b",
@@ -51,6 +53,7 @@ FAMILIES: dict[str, tuple[str, ...]] = {
         r"\bnecesit\w+ que (?:nos|me) (?:mand|envi|compart|indiqu|facilit)",
     ),
     "delay": (
+        r"\bmás tiempo del? (?:que )?(?:esperábamos|previsto|esperado|pensado)",
         r"\bno (?:ha|hemos) (?:terminado|concluido|finalizado)\b",
         r"\ben pausa\b|\bcongelad[oa]\b",
         r"\bse (?:ha )?(?:extendi|alarg|retras|demor|pospus|aplaz)\w*",

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 FAMILIES: dict[str, tuple[str, ...]] = {
     "rejection": (
+        r"\b(?:opté|optons|choisi) pour (?:un|une) (?:autre )?(?:candidat|profil|personne)",
+        r"\bpas en votre faveur\b",
         r"\bchoix\b.{0,20}\b(?:d'une autre|d'un autre|sur une autre|sur un autre)\b",
         r"\b(?:arrêté|porté|fixé) (?:notre|son|leur) choix sur (?:un|une) autre\b"
         r"|\bchoix s'est porté sur (?:un|une) autre\b",
@@ -49,6 +51,7 @@ FAMILIES: dict[str, tuple[str, ...]] = {
         r"\bpourriez-vous\b.{0,60}\b(?:envoyer|transmettre|faire parvenir|partager)",
     ),
     "delay": (
+        r"\ben suspens\b|\bmise? en pause\b|\bgelée?\b",
         r"\bralenti\b|\bpas encore (?:de |d')(?:retour|réponse|décision|nouvelles)|\bpas encore "
         r"(?:terminé|finalisé|clôturé)",
         r"\bglisse (?:à|au|vers|jusqu)",

@@ -99,7 +99,8 @@ _RETURN = re.compile(
     r"\b(?:until|till|through|thru|back (?:on|in the office on)?|return(?:ing)? (?:on)?"
     r"|returning|bis (?:einschließlich|zum|am)?|ab dem|wieder (?:am|ab)|jusqu'(?:au|à)"
     r"|de retour (?:le|au bureau le)?|retour le|hasta el|de vuelta el|regreso el|volveré el"
-    r"|a partir del?|à partir du)\b"
+    r"|a partir del?|à partir du|reprendrai (?:le travail |mes fonctions )?le|reprends le"
+    r"|vuelvo el|regreso el|zurück am)\b"
     r"(?P<rest>.{0,60})",
     re.I,
 )

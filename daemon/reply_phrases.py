@@ -233,7 +233,7 @@ ASKS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             "references",
             r"\breferen(?:ces?|zen|cias)\b|\breferees?\b|\b(?:former|previous|past) (?:managers?"
             r"|colleagues|supervisors?|bosses)\b.{0,40}\b(?:speak|talk|contact|reach)"
-            r"|anciens (?:managers|responsables|collègues)",
+            r"|anciens (?:managers|responsables|collègues)|ehemalige[nr]? (?:vorgesetzte|chefs)",
         ),
         (
             "salary expectations",
@@ -420,7 +420,7 @@ NOT_YET = re.compile(
     re.I,
 )
 DECISION = re.compile(
-    r"\b(?:decision|decid\w*|feedback|answer|news|approval|sign-?off|entscheidung|rückmeldung"
+    r"\b(?:decision|decid\w*|feedback|answer|news|approvals?|sign-?off|entscheidung|rückmeldung"
     r"|freigabe|décision|réponse|retour|validation|decisión|respuesta|aprobación|noticias)\b",
     re.I,
 )
