@@ -157,7 +157,10 @@ _QUOTE_START = re.compile(
 _SIGNATURE = re.compile(r"^(?:-- ?|—|__)\s*$")
 # Lines after which the rest is legal boilerplate or a footer, not what the sender said.
 _FOOTER = re.compile(
-    r"^\s*(?:this e-?mail (?:and any|is confidential|may contain)|confidentiality notice"
+    r"^\s*(?:this e-?mail (?:and any|is confidential|may contain)"
+    r"|this (?:e-?mail|message|communication|transmission)(?: and any (?:attachments?|files?))?"
+    r" (?:is|are|may be|may contain|contains?) (?:strictly )?(?:confidential|privileged|intended)"
+    r"|confidentiality notice"
     r"|diese e-?mail (?:enthält|kann)|ce (?:message|courriel) (?:et|est|peut)"
     r"|este (?:mensaje|correo) (?:y|es|puede|contiene)|sent from my (?:iphone|android)"
     r"|sent from (?:outlook|mail for|yahoo)|(?:von meinem|gesendet von) \w+|envoyé de(?:puis)? mon"

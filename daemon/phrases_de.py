@@ -70,6 +70,7 @@ FAMILIES: dict[str, tuple[str, ...]] = {
         r"\b(?:benötigen|brauchen) (?:wir|ich) (?:noch )?(?:ihre|deine|eine|einen|zwei)\b",
     ),
     "delay": (
+        r"\bzieht sich\b|\bausstehen\b",
         r"\bverlänger\w* sich\b|\bist (?:bis|erst) .{0,30}zu rechnen\b",
         r"\b(?:noch nicht|nicht) abgeschlossen\b",
         r"\bsteht noch aus\b|\bhakt es\b",

@@ -134,6 +134,9 @@ FAMILIES: dict[str, tuple[str, ...]] = {
         r"\b(?:continue|continuing|keep) (?:our|the) search\b|\bkeep looking\b",
     ),
     "offer": (
+        r"\boffer (?:doc|document|letter|pdf|details)\b.{0,20}\battached"
+        r"|\b(?:love|like|want) (?:for )?"
+        r"you to be our (?:next|new)\b",
         r"\b(?:you're|you are) our (?:pick|choice|top choice|first choice)\b",
         r"\bconfirm your appointment\b",
         r"\b(?:salary|base|package) (?:will be|would be|is) [$€£]\s?\d",
@@ -204,6 +207,7 @@ FAMILIES: dict[str, tuple[str, ...]] = {
         r"\b(?:you have|there is) a (?:new )?task\b|\bcomplete (?:it|the (?:task|form))\b",
     ),
     "delay": (
+        r"\bnot (?:quite )?there yet\b",
         r"\bstill under (?:review|consideration)\b"
         r"|\bwaiting on (?:final |the )?(?:approvals?|sign-?offs?"
         r"|feedback)\b",
@@ -232,6 +236,7 @@ FAMILIES: dict[str, tuple[str, ...]] = {
         r"\b(?:slip|later|longer|delay|week of|until)",
     ),
     "acknowledgement": (
+        r"\backnowledge receipt\b",
         r"\bmake sure (?:the others|the team|everyone|they) (?:see|sees|read)\b",
         r"(?:^|[.!]\s+)(?:will|i'll|we'll) (?:circle back|follow up|get back to you|be in touch"
         r"|keep you posted)\b",

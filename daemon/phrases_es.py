@@ -8,6 +8,7 @@ from __future__ import annotations
 
 FAMILIES: dict[str, tuple[str, ...]] = {
     "rejection": (
+        r"\bno (?:ha|has) sido (?:la persona |el candidato |la candidata )(?:seleccionad|elegid)",
         r"\bdecid\w* no (?:continuar|seguir|avanzar)\b|\bse lo (?:dimos|dieron|hemos dado) a\b"
         r"|\ba alguien (?:más|de dentro|interno)\b|\bno (?:ha sido )?a (?:tu|su) favor\b",
         r"\b(?:elegido|escogido|seleccionado|optado por) (?:a )?otr[oa]s? "
@@ -53,6 +54,7 @@ FAMILIES: dict[str, tuple[str, ...]] = {
         r"\bnecesit\w+ que (?:nos|me) (?:mand|envi|compart|indiqu|facilit)",
     ),
     "delay": (
+        r"\ben suspenso\b|\bse reanude\b",
         r"\bmás tiempo del? (?:que )?(?:esperábamos|previsto|esperado|pensado)",
         r"\bno (?:ha|hemos) (?:terminado|concluido|finalizado)\b",
         r"\ben pausa\b|\bcongelad[oa]\b",
@@ -64,6 +66,7 @@ FAMILIES: dict[str, tuple[str, ...]] = {
         r"\bse ha (?:pospuesto|aplazado|retrasado)\b|\bpospuest[oa]\b",
     ),
     "acknowledgement": (
+        r"\bacus(?:amos|o) recibo\b",
         r"\bhecho llegar\b|\bmuy amable\b",
         r"\bte cuento (?:novedades|algo)\b|\blo comparto con\b",
         r"\b(?:te|le|les) (?:escribimos|escribiremos|contestamos|respondemos|diremos|avisamos)\b",

@@ -35,6 +35,8 @@ FAMILIES: dict[str, tuple[str, ...]] = {
         r"|\bnous (?:souhaitons|aimerions) vous (?:recruter|embaucher|accueillir)",
     ),
     "next_round": (
+        r"\b(?:organiser|planifier|prévoir|fixer) une? (?:nouvelle |autre )?(?:rencontre|entrevue"
+        r"|échange|réunion)",
         r"\bune (?:seconde|deuxième) fois\b",
         r"\bétape suivante\b|\bcas pratique\b|\bdernier échange\b",
         r"\bvous revoir\b|\b(?:un )?échange avec (?:notre|le|la|nos)\b",
@@ -51,6 +53,7 @@ FAMILIES: dict[str, tuple[str, ...]] = {
         r"\bpourriez-vous\b.{0,60}\b(?:envoyer|transmettre|faire parvenir|partager)",
     ),
     "delay": (
+        r"\bprend\w* (?:un peu )?plus de temps\b",
         r"\ben suspens\b|\bmise? en pause\b|\bgelée?\b",
         r"\bralenti\b|\bpas encore (?:de |d')(?:retour|réponse|décision|nouvelles)|\bpas encore "
         r"(?:terminé|finalisé|clôturé)",
@@ -63,6 +66,7 @@ FAMILIES: dict[str, tuple[str, ...]] = {
         r"\b(?:reporté|repoussé|décalé|retardé)e?s?\b|\bplus (?:long|tard) que prévu\b",
     ),
     "acknowledgement": (
+        r"\baccus(?:ons|e) réception\b",
         r"\bje le (?:partage|transmets|fais suivre)\b|\bgentil message\b",
         r"\b(?:c'est|bien) noté\b|\b(?:on se|je vous|nous vous) tien\w* au courant\b",
         r"\b(?:a|ont) bien été (?:transmise?s?|reçue?s?|transférée?s?)\b",

@@ -228,12 +228,27 @@ def _part_of_month(english: str, on: date) -> date | None:
     return following - timedelta(days=1)
 
 
+_WEEKDAY_NEXT_WEEK = re.compile(
+    r"\b(?P<day>monday|tuesday|wednesday|thursday|friday|saturday|sunday),? (?:of )?next week\b"
+)
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+
+def _weekday_next_week(english: str, on: date) -> date | None:
+    """ "Friday next week": that weekday in the week after ``on``'s."""
+    m = _WEEKDAY_NEXT_WEEK.search(english)
+    if m is None:
+        return None
+    monday = on - timedelta(days=on.weekday()) + timedelta(days=7)
+    return monday + timedelta(days=_WEEKDAYS.index(m.group("day")))
+
+
 def _resolve_phrase(sentence: str, on: date) -> date | None:
     numeric = _numeric(sentence, on)
     if numeric is not None:
         return numeric
     english = _english(sentence).lower()
-    for reader in (_ordinal, _part_of_month):
+    for reader in (_ordinal, _part_of_month, _weekday_next_week):
         found = reader(english, on)
         if found is not None:
             return found
