@@ -192,7 +192,8 @@ def classify(mail: Mail) -> Reading:
         # a rejection wrapped in thanks: the thanks matched, the "no" may not have
         found = _fallback(words, rejection_only=bool(found)) or found
     if not found:
-        if _machine_sent(mail) or signs.NOISE_TEXT.search(words):
+        seasonal = signs.GREETING.search(words) and not signs.RECIPROCAL.search(words)
+        if _machine_sent(mail) or signs.NOISE_TEXT.search(words) or seasonal:
             return Reading("noise", "sent by a machine, says nothing about the application")
         return Reading("unknown", "no known phrase")
     category, cue = _decide(found, words)

@@ -51,6 +51,9 @@ AWAY = re.compile(
     r"|^\s*(?:auto-?reply|auto-?response|automatic reply|réponse automatique|automatische antwort"
     r"|respuesta automática)\s*:"
     r"|\b(?:team|office|department|we) (?:is|are) away\b"
+    r"|\b(?:taking|on) (?:a |our )?(?:winter|holiday|christmas|summer|year-end|festive) "
+    r"(?:break|closure|shutdown)\b"
+    r"|\b(?:inbox|mailbox|e-?mails?) will be (?:checked|read|monitored) again\b"
     r"|\bon pto\b|\b(?:i am|i'm|i will be|i'll be) (?:currently )?(?:unavailable|offline)\b"
     r"|\bbefinde mich\b.{0,30}\b(?:urlaub|dienstreise|elternzeit|abwesend)"
     r"|\bme encuentro\b.{0,30}\b(?:fuera|de vacaciones|ausente|de viaje|de baja)"
@@ -164,3 +167,16 @@ REPORT_SUBJECT = re.compile(
     re.I,
 )
 REPORT_SENDER = re.compile(r"^(?:mailer-daemon|postmaster|mail-daemon)@", re.I)
+# A seasonal greeting that answers nothing is a mailing ("Season's greetings from the
+# team"); returned to the candidate ("Happy holidays to you too!") it is a person's reply.
+GREETING = re.compile(
+    r"\b(?:season'?s greetings|happy holidays|merry christmas|happy new year|holiday season"
+    r"|frohe (?:festtage|weihnachten|feiertage)|schöne feiertage|guten rutsch|joyeuses fêtes"
+    r"|bonne année|felices fiestas|feliz navidad|próspero año)\b",
+    re.I,
+)
+RECIPROCAL = re.compile(
+    r"\b(?:to you too|you too|same to you|likewise|gleichfalls|ebenso|dir auch|ihnen auch"
+    r"|à vous aussi|de même|igualmente|para ti también|para usted también)\b",
+    re.I,
+)

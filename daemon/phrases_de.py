@@ -9,6 +9,7 @@ from __future__ import annotations
 
 FAMILIES: dict[str, tuple[str, ...]] = {
     "rejection": (
+        r"\bpassen (?:leider )?nicht zusammen\b",
         r"\bnegative[nr]? (?:rückmeldung|nachricht|bescheid|antwort)\b|\bnicht zu (?:ihren|deinen) "
         r"gunsten\b",
         r"\bnicht für (?:sie|dich) entscheiden\b",
@@ -70,6 +71,7 @@ FAMILIES: dict[str, tuple[str, ...]] = {
         r"\b(?:benötigen|brauchen) (?:wir|ich) (?:noch )?(?:ihre|deine|eine|einen|zwei)\b",
     ),
     "delay": (
+        r"\bnoch nicht so weit\b|\berst\b.{0,30}\b(?:entscheid|rückmeld|melden|sagen|bescheid)",
         r"\bzieht sich\b|\bausstehen\b",
         r"\bverlänger\w* sich\b|\bist (?:bis|erst) .{0,30}zu rechnen\b",
         r"\b(?:noch nicht|nicht) abgeschlossen\b",

@@ -134,6 +134,9 @@ FAMILIES: dict[str, tuple[str, ...]] = {
         r"\b(?:continue|continuing|keep) (?:our|the) search\b|\bkeep looking\b",
     ),
     "offer": (
+        r"\b(?:committee|panel|team|founders|ceo|leadership|board) (?:has |have )?signed off\b"
+        r"|\bbring you (?:in|on|aboard) as\b",
+        r"\b(?:at|of) (?:[$€£]|(?:usd|eur|gbp|chf) ?)\d[\d,.]*\s?k?\b",
         r"\boffer (?:doc|document|letter|pdf|details)\b.{0,20}\battached"
         r"|\b(?:love|like|want) (?:for )?"
         r"you to be our (?:next|new)\b",

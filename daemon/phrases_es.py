@@ -8,6 +8,7 @@ from __future__ import annotations
 
 FAMILIES: dict[str, tuple[str, ...]] = {
     "rejection": (
+        r"\b(?:inclinamos|inclinaron|decantamos|decantado|decidimos) por (?:otr[oa])",
         r"\bno (?:ha|has) sido (?:la persona |el candidato |la candidata )(?:seleccionad|elegid)",
         r"\bdecid\w* no (?:continuar|seguir|avanzar)\b|\bse lo (?:dimos|dieron|hemos dado) a\b"
         r"|\ba alguien (?:más|de dentro|interno)\b|\bno (?:ha sido )?a (?:tu|su) favor\b",
@@ -54,6 +55,7 @@ FAMILIES: dict[str, tuple[str, ...]] = {
         r"\bnecesit\w+ que (?:nos|me) (?:mand|envi|compart|indiqu|facilit)",
     ),
     "delay": (
+        r"\bno hay novedades\b|\bquedó para (?:después|el|la)\b",
         r"\ben suspenso\b|\bse reanude\b",
         r"\bmás tiempo del? (?:que )?(?:esperábamos|previsto|esperado|pensado)",
         r"\bno (?:ha|hemos) (?:terminado|concluido|finalizado)\b",

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 FAMILIES: dict[str, tuple[str, ...]] = {
     "rejection": (
+        r"\bpench[ée]s? (?:pour|vers) (?:un|une) autre\b",
         r"\b(?:opté|optons|choisi) pour (?:un|une) (?:autre )?(?:candidat|profil|personne)",
         r"\bpas en votre faveur\b",
         r"\bchoix\b.{0,20}\b(?:d'une autre|d'un autre|sur une autre|sur un autre)\b",
@@ -53,6 +54,7 @@ FAMILIES: dict[str, tuple[str, ...]] = {
         r"\bpourriez-vous\b.{0,60}\b(?:envoyer|transmettre|faire parvenir|partager)",
     ),
     "delay": (
+        r"\battend\w* encore\b|\bavant de conclure\b",
         r"\bprend\w* (?:un peu )?plus de temps\b",
         r"\ben suspens\b|\bmise? en pause\b|\bgelée?\b",
         r"\bralenti\b|\bpas encore (?:de |d')(?:retour|réponse|décision|nouvelles)|\bpas encore "

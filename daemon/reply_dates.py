@@ -100,7 +100,7 @@ _RETURN = re.compile(
     r"|returning|bis (?:einschließlich|zum|am)?|ab dem|wieder (?:am|ab)|jusqu'(?:au|à)"
     r"|de retour (?:le|au bureau le)?|retour le|hasta el|de vuelta el|regreso el|volveré el"
     r"|a partir del?|à partir du|reprendrai (?:le travail |mes fonctions )?le|reprends le"
-    r"|vuelvo el|regreso el|zurück am)\b"
+    r"|vuelvo el|regreso el|zurück am|again (?:from|on))\b"
     r"(?P<rest>.{0,60})",
     re.I,
 )

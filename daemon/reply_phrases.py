@@ -380,7 +380,8 @@ DECIDER = re.compile(
     re.I,
 )
 TIMING = re.compile(
-    r"\b(?:yet|still|delay\w*|later|longer|wait\w*|until|more time|soon|noch|encore|todavía|aún"
+    r"\b(?:yet|still|delay\w*|later|longer|wait\w*|until|more time|soon|noch (?:nicht|kein\w*|etwas"
+    r"|ein paar|immer)|encore|todavía|aún"
     r"|pronto|bientôt|bald|retard|demora|verzöger\w*)\b|\?",
     re.I,
 )
