@@ -75,7 +75,11 @@ def test_classifier_meets_the_aims_over_the_corpus(folders: tuple[Path, ...]) ->
     table, wrong_dates = _score(*folders)
     print(f"\n{' + '.join(f.name for f in folders)}\n" + confusion_table(table))
     for noise in NOT_A_REPLY:
-        counted = sum(n for (want, got), n in table.items() if want == noise and got != noise)
+        # an out-of-office read as noise (or the reverse) is still no answer: it is the
+        # recall of each, checked below, not a reply counted
+        counted = sum(
+            n for (want, got), n in table.items() if want == noise and got not in NOT_A_REPLY
+        )
         assert counted == 0, f"{noise} counted as a reply {counted} time(s)"
     as_rejection = sum(n for (_w, got), n in table.items() if got == "rejection")
     rejections = sum(n for (want, _g), n in table.items() if want == "rejection")
