@@ -1,6 +1,7 @@
 """What a reply from the company means for the follow-up: rules, not a model, no network.
 
-The order is the one a careful reader follows. Headers first, because an autoresponder says
+The order is the one a careful reader follows. Reports about the candidate's own message
+first (a bounce quotes the thank-you unmarked). Then headers, because an autoresponder says
 what it is there (RFC 3834 ``Auto-Submitted``, ``X-Autoreply``, ``Precedence``, Exchange's
 markers, an "Automatic reply:" subject) whatever its text says ("unfortunately I am out of
 the office"). Then the words the sender wrote (``mail_text``): quoted text, signatures and
@@ -9,8 +10,10 @@ meeting other candidates" is not read as a rejection; a message forwarded from t
 company's side ("passing along Priya's note below") is read with it. Phrases
 (``reply_phrases`` and one module of broad families per language) are grouped by category;
 when several categories hit, the more consequential one wins (a rejection that mentions
-"an offer" and "a call" is still a rejection). A message a machine sent that says nothing
-about the application is ``noise``: when in doubt, the reading that changes least.
+"an offer" and "a call" is still a rejection). When no phrase matches, a few sentence
+shapes are read last (a regretful "no" about the application, a rejection's farewell, a
+proposed time, "no decision yet"). A message a machine sent that says nothing about the
+application is ``noise``: when in doubt, the reading that changes least.
 
 Pure: bytes in, a ``Reading`` out; nothing is stored, nothing is logged from the body.
 """
@@ -142,7 +145,7 @@ def _looks_away(words: str, sent: date | None) -> bool:
     reach someone else; a scheduling mail ("I'm out next week, could you do Monday?") is
     not one. Without the words for being away, a return date together with a responder's
     line ("until 4 January, for anything urgent write to jobs@...") is one too, unless the
-    text also answers (an answer phrase of any category)."""
+    text also answers (a phrase of any category but a thank-you)."""
     if PATTERN["next_round"].search(words):
         return False
     signed = bool(signs.AUTO_SIGNS.search(words))
@@ -192,16 +195,26 @@ def classify(mail: Mail) -> Reading:
         # a rejection wrapped in thanks: the thanks matched, the "no" may not have
         found = _fallback(words, rejection_only=bool(found)) or found
     if not found:
-        seasonal = signs.GREETING.search(words) and not signs.RECIPROCAL.search(words)
-        if _machine_sent(mail) or signs.NOISE_TEXT.search(words) or seasonal:
-            return Reading("noise", "sent by a machine, says nothing about the application")
-        return Reading("unknown", "no known phrase")
+        quiet = _quiet_cue(mail, words)
+        return Reading("noise", quiet) if quiet else Reading("unknown", "no known phrase")
     category, cue = _decide(found, words)
     if category in ("delay", "acknowledgement"):
         return Reading(category, f"text: {cue!r}", new_date=date_in(words, mail.sent))
     if category == "info_request":
         return Reading(category, f"text: {cue!r}", asked=_asked(words))
     return Reading(category, f"text: {cue!r}")
+
+
+def _quiet_cue(mail: Mail, words: str) -> str | None:
+    """Why a message that says nothing known is no answer, if it is not: a machine sent it,
+    it reads like a mailing, or it is a seasonal greeting that returns none."""
+    if _machine_sent(mail):
+        return "sent by a machine, says nothing about the application"
+    if signs.NOISE_TEXT.search(words):
+        return f"a mailing's words: {_first_hit(signs.NOISE_TEXT, words)!r}"
+    if signs.GREETING.search(words) and not signs.RECIPROCAL.search(words):
+        return "a seasonal greeting that answers nothing"
+    return None
 
 
 def _hits(text: str) -> list[tuple[Category, str]]:
