@@ -114,6 +114,8 @@ def unfinished_lines(drafts: list[dict[str, Any]]) -> list[str]:
     return lines
 
 
+
+
 def _steps(
     iv: Interview,
     actions: list[ActionRow],
