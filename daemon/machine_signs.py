@@ -1,0 +1,182 @@
+"""Signs that a machine or a list sent a message, not a person answering: autoresponder
+subjects and texts in several languages, bulk senders, ATS domains, newsletter words.
+"""
+
+from __future__ import annotations
+
+import re
+
+AUTO_SUBJECT = re.compile(
+    r"^\s*(?:\[?(?:automatic reply|auto(?:matic)?[- ]?(?:reply|response|antwort)"
+    r"|autoreply|autoresponder|out of (?:the )?office|ooo\b|away from (?:the )?office"
+    r"|on vacation|on leave|abwesenheit(?:snotiz)?|automatische antwort|nicht im büro"
+    r"|réponse automatique|absence du bureau|absent(?:e)? du bureau|message d'absence"
+    r"|respuesta automática|fuera de la oficina|ausencia|fuori ufficio|risposta automatica"
+    r"|afwezig|automatisch antwoord|absence|abwesend|ausente|urlaub|congés|vacances|vacaciones"
+    r"|away)\b|auto:)",
+    re.I,
+)
+# Phrases an out-of-office says about its writer; two kinds are needed without headers.
+AWAY = re.compile(
+    r"\b(?:i am|i'm|i will be|i'll be|i'm currently|i am currently|currently)\s+"
+    r"(?:out of (?:the )?office|away|on (?:annual |parental |sick )?(?:leave|vacation|holiday)"
+    r"|travel+ing|ooo|off)\b"
+    r"|\bout of (?:the )?office (?:until|till|through|from)\b"
+    r"|\bi (?:have )?(?:now )?left\b|\bi am no longer (?:with|at|working)\b"
+    r"|\bbin (?:ich )?(?:bis|vom|ab|derzeit|zurzeit|aktuell)?\s*.{0,40}"
+    r"(?:nicht im büro|abwesend|im urlaub|außer haus)"
+    r"|\b(?:ich bin|bin ich)\b.{0,60}\b(?:nicht im büro|abwesend|im urlaub)"
+    r"|\bje (?:suis|serai)\b.{0,40}\b(?:absente?|en congés?|en vacances|hors du bureau)"
+    r"|\b(?:estoy|estaré)\b.{0,40}\b(?:fuera de la oficina|ausente|de vacaciones|de viaje)"
+    # wider: "I've moved on from Hooli", "this mailbox is no longer monitored", "en
+    # déplacement", "nicht im Hause"
+    r"|\bi(?:'ve| have) (?:now )?(?:moved on|left)\b"
+    r"|\b(?:this|my) (?:mailbox|inbox|e-?mail address|address) is no longer\b"
+    r"|\b(?:mailbox|inbox|address) is not (?:monitored|checked|read)\b"
+    r"|\bbuzón no (?:se )?(?:revisa|atiende|monitoriza)"
+    r"|\bboîte (?:mail )?n'est pas (?:consultée|surveillée)"
+    r"|\bthis is an automat(?:ic|ed) (?:reply|response)\b"
+    r"|\b(?:nicht im hause|nicht erreichbar|außer haus|in elternzeit|im mutterschutz)\b"
+    r"|\bje (?:suis|serai)\b.{0,40}\b(?:en déplacement|en formation|en arrêt|en congé)"
+    r"|\b(?:on|in) (?:parental|maternity|paternity|sick|medical|annual) leave\b"
+    r"|\b(?:bin ich|ich bin)\b.{0,40}\b(?:auf dienstreise|unterwegs|in elternzeit|krank"
+    r"|auf (?:einer )?(?:messe|konferenz|fortbildung|schulung))|\bauf dienstreise\b"
+    # the whole office or team away: "vacaciones colectivas", "Betriebsferien"
+    r"|\b(?:office|offices|team|department|equipo|oficinas?|bureaux?|büro)\b.{0,40}\b(?:closed"
+    r"|(?:is|are) on holiday|de vacaciones|cerrad[ao]s?|fermée?s?|geschlossen)\b"
+    r"|\bbetriebsferien\b|\bvacaciones colectivas\b|\bfermeture annuelle\b"
+    r"|\bon (?:a )?sabbatical\b|\b(?:estaré|estoy) fuera\b|\bfuera hasta\b"
+    r"|\b(?:i am|i'm|i will be|i'll be) (?:currently )?out (?:until|till|through|from"
+    r"|of the country)\b"
+    r"|^\s*(?:auto-?reply|auto-?response|automatic reply|réponse automatique|automatische antwort"
+    r"|respuesta automática)\s*:"
+    r"|\b(?:team|office|department|we) (?:is|are) away\b"
+    r"|\b(?:taking|on) (?:a |our )?(?:winter|holiday|christmas|summer|year-end|festive) "
+    r"(?:break|closure|shutdown)\b"
+    r"|\b(?:inbox|mailbox|e-?mails?) will be (?:checked|read|monitored) again\b"
+    r"|\bon pto\b|\b(?:i am|i'm|i will be|i'll be) (?:currently )?(?:unavailable|offline)\b"
+    r"|\bbefinde mich\b.{0,30}\b(?:urlaub|dienstreise|elternzeit|abwesend)"
+    r"|\bme encuentro\b.{0,30}\b(?:fuera|de vacaciones|ausente|de viaje|de baja)"
+    r"|\b(?:estoy|estaré) de baja\b|\bno (?:me encuentro|estoy) en la oficina\b",
+    re.I,
+)
+AUTO_SIGNS = re.compile(
+    r"\blimited (?:access to|e-?mail)|\bwill (?:respond|reply|get back to you|answer)\b.{0,40}"
+    r"\b(?:return|when i(?:'m| am)? back|upon)|\bupon my return\b|\bwhen i return\b"
+    r"|\bfor (?:urgent|immediate) (?:matters|requests|questions|inquiries|assistance)"
+    r"|\bif (?:this is|your matter is) urgent\b|\bin (?:dringenden|eiligen) fällen\b"
+    r"|\bfor anything urgent\b|\burgent (?:matters|requests)\b"
+    r"|\bfor (?:\w+ )?(?:matters|enquiries|inquiries|questions),? please (?:contact|email|write)"
+    r"|\bcheck(?:ing)? (?:my )?e-?mails? (?:intermittently|occasionally|sporadically"
+    r"|periodically)\b"
+    r"|\bnach meiner rückkehr\b|\bwird nicht weitergeleitet\b|\bkeinen zugriff\b"
+    r"|\bdès mon retour\b|\bà mon retour\b|\ben cas d'urgence\b"
+    r"|\ba mi regreso\b|\bpara (?:asuntos|temas) urgentes\b|\ben caso de urgencia\b"
+    r"|\bthis is an automat(?:ic|ed) (?:reply|response|message)\b"
+    r"|\bautomatische antwort\b|\bréponse automatique\b|\brespuesta automática\b"
+    r"|\bno longer (?:monitored|active|in use|read)\b|\baccès limité\b|\bacceso limitado\b"
+    r"|\bnot (?:be )?(?:checking|reading|answering) (?:my )?(?:e-?mails?|messages|inbox)\b"
+    r"|\b(?:mailbox|inbox|address) is not (?:monitored|checked|read)\b"
+    r"|\bpas accès à (?:mes|ma) (?:e-?mails?|mails?|messagerie)|\bsin acceso (?:al|a mi) correo"
+    r"|\bno access to (?:my )?e-?mails?\b|\baccès restreint\b"
+    r"|\bwon't be (?:reading|checking|answering)\b|\beingeschränkt erreichbar\b"
+    r"|\b(?:on|upon) our return\b|\bsi es urgente\b|\bwieder im büro\b"
+    r"|\bnicht (?:automatisch )?weitergeleitet\b"
+    r"|\ba (?:mi|nuestro) regreso\b"
+    r"|\bà notre retour\b|\bnach unserer rückkehr\b|\batenderemos\b|\bvolveremos a atender\b"
+    r"|\bwieder erreichbar\b|\b(?:offline|unavailable) until\b"
+    # a deflection to another address: "please write to talent@hooli.com"
+    r"|\b(?:contact|write to|e-?mail|reach|wenden sie sich (?:bitte )?an|contacter|contactez"
+    r"|contactar|escribe a|escriba a)\b.{0,30}[\w.+-]+@[\w-]+\.[\w.]+",
+    re.I,
+)
+BULK_SENDER = re.compile(
+    r"^(?:news(?:letter)?s?|marketing|updates?|events?|hello|info|digest|alerts?|jobs?-?alerts?"
+    r"|talent-?community|careers-?news|community|webinars?|promo(?:tions)?|actualites|nouvelles"
+    r"|noticias|aktuelles|newsroom|offres|ofertas|stellenangebote|talent-?network|boletin|bulletin"
+    r"|comunicaciones|communications?|kommunikation)@",
+    re.I,
+)
+NOREPLY = re.compile(r"^(?:no-?reply|do-?not-?reply|notifications?|mailer-daemon)", re.I)
+ATS_DOMAINS = (
+    "greenhouse.io",
+    "greenhouse-mail.io",
+    "lever.co",
+    "hire.lever.co",
+    "ashbyhq.com",
+    "myworkday.com",
+    "workday.com",
+    "icims.com",
+    "workablemail.com",
+    "smartrecruiters.com",
+    "successfactors.com",
+    "taleo.net",
+    "jobvite.com",
+    "teamtailor.com",
+    "personio.de",
+    "recruitee.com",
+)
+# A list's own words: only a list offers to stop sending ("unsubscribe", "se désabonner").
+UNSUBSCRIBE = (
+    r"unsubscribe|view (?:this email )?in (?:your )?browser"
+    r"|manage (?:your )?(?:email )?preferences|gérer mes alertes"
+    r"|dejar de recibir|boletín|ne plus recevoir|nicht mehr erhalten|stop receiving"
+    r"|no longer wish to receive|no dese(?:a|as) recibir|ne souhaitez plus recevoir"
+    r"|nicht mehr (?:erhalten|empfangen) möchten"
+    r"|manage (?:your |job )?alerts|alert settings|mis alertas|meine (?:job)?alerts"
+    r"|abmelden|newsletter abbestellen|se désabonner|désinscri|darse de baja|cancelar suscripción"
+)
+LIST_TEXT = re.compile(rf"\b(?:{UNSUBSCRIBE})\b", re.I)
+# Marketing and account mail: noise when nothing else is said.
+NOISE_TEXT = re.compile(
+    rf"\b(?:{UNSUBSCRIBE}|jobs? (?:you may|you might) (?:like|be interested)"
+    r"|newsletter|job alert|new jobs? (?:for you|matching)|recommended jobs|webinar|register now"
+    r"|save your seat"
+    r"|reserve (?:yours|your (?:seat|spot))|verify (?:your|the) e-?mail|candidate account"
+    r"|survey|encuesta|umfrage|questionnaire de satisfaction)\b",
+    re.I,
+)
+ABOUT_YOU = re.compile(
+    r"\b(?:your (?:application|candidacy|interview|candidature|profile)|you applied"
+    r"|ihre bewerbung|deine bewerbung|ihr(?:em)? (?:vorstellungs)?gespräch"
+    r"|votre candidature|votre entretien|su candidatura|tu candidatura|su entrevista)\b",
+    re.I,
+)
+
+# An application receipt: a machine confirming an application, which answers nothing
+# about an interview ("Ihre Unterlagen sind bei uns eingegangen", "thank you for applying").
+RECEIPT = re.compile(
+    r"\b(?:(?:we(?:'ve| have)?|has been|was|were) received your application|thank you for"
+    r" applying|thanks for applying|your application (?:has been|was) (?:received|submitted)"
+    r"|(?:bewerbung|unterlagen) (?:ist|sind) (?:bei uns )?(?:eingegangen|angekommen)"
+    r"|vielen dank für (?:ihre|deine) bewerbung|candidature a bien été (?:reçue|enregistrée)"
+    r"|merci (?:pour|de) votre candidature|hemos recibido (?:tu|su) (?:candidatura|solicitud)"
+    r"|gracias por (?:postularte|tu candidatura|su candidatura|presentar))",
+    re.I,
+)
+# Reports about the candidate's own message, not answers to it: a bounce, a read receipt,
+# a calendar's accepted/declined notice. A bounce quotes the thank-you unmarked, so its
+# words must never be read as the company's.
+REPORT_SUBJECT = re.compile(
+    r"^\s*(?:undeliverable|undelivered mail|delivery status notification|mail delivery"
+    r" (?:failed|failure|subsystem)|returned mail|delivery (?:failure|has failed)|unzustellbar"
+    r"|nicht zustellbar|non remis|échec de (?:la )?remise|no se puede entregar|no entregado"
+    r"|read|gelesen|lu|leído|read receipt|accepted|declined|tentative(?:ly accepted)?"
+    r"|angenommen|abgelehnt|mit vorbehalt angenommen|accepté|refusé|provisoire|aceptado|aceptada"
+    r"|rechazado|rechazada|provisional)\s*:",
+    re.I,
+)
+REPORT_SENDER = re.compile(r"^(?:mailer-daemon|postmaster|mail-daemon)@", re.I)
+# A seasonal greeting that answers nothing is a mailing ("Season's greetings from the
+# team"); returned to the candidate ("Happy holidays to you too!") it is a person's reply.
+GREETING = re.compile(
+    r"\b(?:season'?s greetings|happy holidays|merry christmas|happy new year|holiday season"
+    r"|frohe (?:festtage|weihnachten|feiertage)|schöne feiertage|guten rutsch|joyeuses fêtes"
+    r"|bonne année|felices fiestas|feliz navidad|próspero año)\b",
+    re.I,
+)
+RECIPROCAL = re.compile(
+    r"\b(?:to you too|you too|same to you|likewise|gleichfalls|ebenso|dir auch|ihnen auch"
+    r"|à vous aussi|de même|igualmente|para ti también|para usted también)\b",
+    re.I,
+)

@@ -1,0 +1,99 @@
+"""Broad phrase families of the reply classifier in German, by category.
+
+Shapes of sentences, not sentences: German puts the verb last, so a family is usually a
+subject or object and its verb with a little room between them ("dass wir Ihnen die Stelle
+nicht anbieten können").
+"""
+
+from __future__ import annotations
+
+FAMILIES: dict[str, tuple[str, ...]] = {
+    "rejection": (
+        r"\bpassen (?:leider )?nicht zusammen\b",
+        r"\bnegative[nr]? (?:rückmeldung|nachricht|bescheid|antwort)\b|\bnicht zu (?:ihren|deinen) "
+        r"gunsten\b",
+        r"\bnicht für (?:sie|dich) entscheiden\b",
+        r"\bjemand(?:en)? (?:anderen? )?gefunden\b|\bwird (?:es )?(?:diesmal |leider )*nichts\b",
+        r"\b(?:uns|wir|man|sich)\b.{0,30}\bfür (?:ein(?:e[nr]?)?|die|den|das) "
+        r"(?:andere[nrs]? |weitere[nrs]? )?(?:bewerber|kandidat|person|mitbewerber|profil)\w*\b"
+        r".{0,50}"
+        r"\bentschieden",
+        r"\bohne (?:dich|sie|ihre bewerbung|deine bewerbung)\b.{0,20}\b(?:fortzu\w+|weiter\w*)",
+        r"\bkeine (?:ausreichende |hinreichende )?übereinstimmung\b",
+        r"\b(?:ihnen|dir) (?:leider )?absagen\b|\bwahl (?:ist )?(?:fiel|gefallen) auf\b",
+        r"\b(?:stelle|position|rolle)\b.{0,40}\bnicht\b.{0,20}\banbieten\b",
+        r"\bkeine (?:erfreulichere|positivere|bessere|andere|gute) (?:nachricht|mitteilung"
+        r"|antwort|rückmeldung)",
+        r"\b(?:mit|für) (?:anderen|einer anderen|einem anderen|andere) (?:kandidat|bewerber|profil)"
+        r"\w*\b.{0,40}\b(?:fortzusetzen|fortsetzen|weiterzugehen|entschieden|weiter)",
+        r"\bkeine zusage\b|\bnicht (?:mehr )?in die (?:engere|nächste) (?:wahl|runde)",
+        r"\b(?:uns|wir) (?:\w+ ){0,3}für (?:eine[nr]?|die|den) (?:andere[nr]? |weitere[nr]? )?"
+        r"(?:bewerber|kandidat|person|mitbewerber)\w*\b.{0,15}\bentschieden",
+        r"\bkeine (?:stelle|position|anstellung|zusage)\b.{0,40}\b(?:anbieten|geben|machen)",
+        r"\bbedauer\w*\b.{0,60}\b(?:nicht|keine|absage)\b",
+        r"\bnicht (?:weiter )?(?:in betracht|berücksichtig|für die nächste|in die nächste)",
+        r"\b(?:entschieden|entscheidung)\b.{0,40}\bnicht\b.{0,30}\b(?:fortzusetzen|weiterzuverfolgen"
+        r"|weiter|einzuladen|anzubieten)",
+    ),
+    "offer": (
+        r"\b(?:sie|dich) (?:\w+ ){0,4}einstellen\b",
+        r"\b(?:in unserem|in unser|ins|im) team\b.{0,30}\b(?:sehen|begrüßen|aufnehmen|willkommen"
+        r"|haben)\b",
+        r"\barbeitsvertrag\b|\bvertrags?(?:entwurf|unterlagen|angebot)\b",
+        r"\bwillkommen (?:an bord|im team)\b",
+        r"\b(?:zusage|angebot)\b.{0,40}\b(?:für sie|für dich|erhalten)\b",
+    ),
+    "next_round": (
+        r"\bassessment(?:-?cent(?:er|re))?\b|\bfallstudie\b",
+        r"\b(?:gern|gerne) weitermachen\b|\bwelche[rn]? (?:tag|termin|zeit)\b.{0,30}\bpasst\b",
+        r"\b(?:ein )?zweites mal\b|\bwann hätten (?:sie|du)\b.{0,30}\bzeit\b",
+        r"\b(?:gespräch|austausch|kennenlernen)\b.{0,40}\bfortsetzen\b|\bfür (?:sie|dich) passt\b",
+        r"\b(?:laden|lade)\b.{0,60}\b(?:gespräch|interview|kennenlernen|termin)\w*\b.{0,20}\bein\b",
+        r"\bpersönliche[nms]? (?:gespräch|kennenlernen|treffen)|\bprobe(?:arbeiten|tag)\b",
+        r"\b(?:zu|zum|zur) (?:einem |einer |einem weiteren |einem zweiten )?\w*"
+        r"(?:interview|gespräch|termin|kennenlernen)\w*\b.{0,60}\beinladen",
+        r"\b(?:gerne|gern|persönlich|näher|weiter)\s+(?:\w+\s+)?kennenlernen\b",
+        r"\bwäre(?:n)? (?:ihnen|dir|es ihnen)\b.{0,60}\brecht\b",
+        r"\b(?:buchen|wählen) sie\b.{0,40}\btermin",
+        r"\b(?:sie|dich) (?:gerne |gern )?(?:unserem|unserer|dem|der) \w+ vorstellen\b",
+        r"\bschlagen\b.{0,40}\b(?:montag|dienstag|mittwoch|donnerstag|freitag|\d{1,2}\.).{0,60}\bvor\b",
+        r"\b(?:termin|zeitfenster|slot)\w*\b.{0,30}\b(?:vorschlagen|abstimmen|finden|anbieten)",
+    ),
+    "info_request": (
+        r"\bschicken sie (?:mir|uns) (?:bitte )?",
+        r"\b(?:wären sie so freundlich|würden sie)\b.{0,80}\b(?:schicken|senden|zukommen"
+        r"|mitteilen)",
+        r"\bkönnen sie (?:mir|uns)\b.{0,120}\b(?:senden|schicken|zukommen|mitteilen|nennen)",
+        r"\bfehl(?:en|t) (?:uns |mir )?(?:noch )?(?:ihre|ihr|deine|die|das)\b",
+        r"\breichen sie\b.{0,60}\bnach\b",
+        r"\bwie hoch (?:wären|sind|ist|wäre) (?:ihre|deine)\b|\bab wann (?:könnten|können|würden)"
+        r" (?:sie|du)\b",
+        r"\b(?:benötigen|brauchen) (?:wir|ich) (?:noch )?(?:ihre|deine|eine|einen|zwei)\b",
+    ),
+    "delay": (
+        r"\bnoch nicht so weit\b|\berst\b.{0,30}\b(?:entscheid|rückmeld|melden|sagen|bescheid)",
+        r"\bzieht sich\b|\bausstehen\b",
+        r"\bverlänger\w* sich\b|\bist (?:bis|erst) .{0,30}zu rechnen\b",
+        r"\b(?:noch nicht|nicht) abgeschlossen\b",
+        r"\bsteht noch aus\b|\bhakt es\b",
+        r"\b(?:benötig|brauch)\w* (?:noch )?(?:etwa |ca\. |rund )?(?:zwei|drei|vier|ein paar|einige"
+        r"|\d+) (?:wochen|tage)",
+        r"\bbrauch\w*\b (?:\w+ )?(?:noch )?(?:ein paar|einige|etwas|mehr)\b",
+        r"\b(?:etwas|noch) länger\b",
+        r"\bverzöger\w*\b|\bverschieb\w*\b|\bspäter als (?:geplant|gedacht|erwartet)\b",
+        r"\berst (?:am|ab|im|nach|in|wenn)\b.{0,40}\b(?:entscheid|rückmeld|melden|sagen|bescheid)"
+        r"|\bentschuldigen sie\b.{0,40}\b(?:warten|verzögerung|lange)|\bso lange warten\b",
+        r"\bdauert\b.{0,30}\b(?:noch|etwas|leider)\b|\bum (?:etwas |noch etwas )?geduld\b",
+    ),
+    "acknowledgement": (
+        r"\bleite\w* (?:sie|es|ihre \w+) (?:gerne )?an\b.{0,30}\bweiter\b",
+        r"\beingang ihrer nachricht\b|\bkommen auf (?:sie|dich) zurück\b",
+        r"\bist angekommen\b|\bauf dem laufenden\b",
+        r"\bdanke\w* für (?:ihre|deine|die) (?:\w+ )?(?:zeilen|nachricht|e-?mail|mail|worte)\b",
+        r"\b(?:weitergegeben|weitergeleitet)\b|\bhören sie von uns\b|\bmelden uns,? sobald\b",
+        r"\b(?:geben|gebe)\s+(?:ihnen|dir|euch)\b.{0,40}\b(?:bescheid|rückmeldung|nachricht)\b",
+        r"\b(?:sind|bin) (?:noch |gerade )?in gesprächen\b|\bnoch in der (?:auswahl|entscheidung)",
+        r"\b(?:herzlichen|vielen|besten|lieben) dank für (?:die|ihre|deine) (?:nette |freundliche "
+        r"|liebe )?(?:nachricht|zeilen|e-?mail|mail)",
+    ),
+}

@@ -1,0 +1,79 @@
+"""Broad phrase families of the reply classifier in Spanish, by category.
+
+Shapes of sentences, in the usted and the tú forms ("no podremos contar con usted",
+"hemos decidido avanzar con perfiles que ...", "has sido la persona elegida").
+"""
+
+from __future__ import annotations
+
+FAMILIES: dict[str, tuple[str, ...]] = {
+    "rejection": (
+        r"\b(?:inclinamos|inclinaron|decantamos|decantado|decidimos) por (?:otr[oa])",
+        r"\bno (?:ha|has) sido (?:la persona |el candidato |la candidata )(?:seleccionad|elegid)",
+        r"\bdecid\w* no (?:continuar|seguir|avanzar)\b|\bse lo (?:dimos|dieron|hemos dado) a\b"
+        r"|\ba alguien (?:más|de dentro|interno)\b|\bno (?:ha sido )?a (?:tu|su) favor\b",
+        r"\b(?:elegido|escogido|seleccionado|optado por) (?:a )?otr[oa]s? "
+        r"(?:perfil|candidat|persona)",
+        r"\ba favor de (?:otr[oa]s?)\b|\bcerramos (?:tu|su) participación\b",
+        r"\bno (?:continuar|seguir|avanzar)\w*\b.{0,10}\b(?:en|con) (?:el|tu|su) proceso",
+        r"\bno (?:ha|has) (?:sido|resultado) (?:seleccionad|elegid|finalista)",
+        r"\b(?:puesto|posición|vacante|plaza)\b.{0,40}\b(?:otra persona|otro candidato|otra "
+        r"candidata|otro perfil)",
+        r"\bno (?:continuará|continúa|seguirá|avanzará|avanza)\b|\b(?:decidido|optado por) no "
+        r"(?:seguir|continuar|avanzar|contar)",
+        r"\bno (?:podremos|podemos|vamos a poder) contar con (?:usted|tigo|vos)",
+        r"\b(?:decidido|optado|elegido)\b.{0,30}\b(?:avanzar|continuar|seguir)\b.{0,30}\bcon "
+        r"(?:otros?|otras?|perfiles|candidat|personas)",
+        r"\blamentablemente\b.{0,80}\bno\b.{0,40}\b(?:seguir|continuar|avanzar|seleccionad"
+        r"|contar|ofrecer)|\bno (?:se ajusta|encaja)\b|\bhemos cubierto (?:la|el) (?:vacante|puesto"
+        r"|posición)",
+        r"\b(?:adjudicad|asignad|otorgad|cubiert)[oa] a (?:otro|otra|otros|otras)\b",
+        r"\ben esta ocasión no\b|\bno (?:ha|has) (?:sido|resultado) (?:seleccionad|elegid)",
+    ),
+    "offer": (
+        r"\bte queremos en (?:el|nuestro) equipo\b|\bbienvenid[oa] a bordo\b",
+        r"(?<!no )\b(?:has|ha) sido (?:la persona |el candidato |la candidata )?"
+        r"(?:elegid|seleccionad)[oa]\b(?! para (?:la|una) (?:siguiente|próxima|segunda))",
+        r"\b(?:quedaste|quedó|ha quedado|has quedado) seleccionad[oa]\b|\bseleccionad[oa] para el"
+        r" puesto\b|\bte (?:mando|envío|enviamos|paso) la oferta\b",
+        r"\bpropuesta (?:económica|de contratación|formal|salarial)\b|\bbienvenid[oa] al equipo\b",
+    ),
+    "next_round": (
+        r"\búltima entrevista\b|\bqué (?:día|días|horario|hora)s? te (?:viene|va|vendría|iría)n? "
+        r"(?:bien|mejor)",
+        r"\bvolver a ver(?:te|le|nos)\b|\b(?:te|le|les) invitamos a\b",
+        r"\bsuperado (?:la|el) (?:primera|fase|etapa|entrevista)|\b(?:le|te) proponemos una "
+        r"(?:reunión|entrevista|llamada)|\bconfirm\w* (?:su|tu) asistencia\b",
+        r"\bconocer(?:te|le|la|lo) en persona\b|"
+        r"\bsiguiente paso\b|\bprueba técnica\b|\bcharla con\b|\bte (?:va|viene) bien\b"
+        r"|\ble (?:va|viene) bien\b",
+    ),
+    "info_request": (
+        r"\b(?:me|nos) (?:puedes|puede|podrías|podría) (?:mandar|enviar|pasar|compartir)",
+        r"\b(?:te|le) agradecer\w* (?:que nos|si nos) (?:envi|mand|facilit|indic)",
+        r"\bnos falta(?:n)?\b.{0,30}\b(?:tu|su|tus|sus)\b",
+        r"\bnecesit\w+ que (?:nos|me) (?:mand|envi|compart|indiqu|facilit)",
+    ),
+    "delay": (
+        r"\bno hay novedades\b|\bquedó para (?:después|el|la)\b",
+        r"\ben suspenso\b|\bse reanude\b",
+        r"\bmás tiempo del? (?:que )?(?:esperábamos|previsto|esperado|pensado)",
+        r"\bno (?:ha|hemos) (?:terminado|concluido|finalizado)\b",
+        r"\ben pausa\b|\bcongelad[oa]\b",
+        r"\bse (?:ha )?(?:extendi|alarg|retras|demor|pospus|aplaz)\w*",
+        r"\b(?:aún|todavía) no (?:tenemos|hay|hemos)\b",
+        r"\b(?:todavía|aún) (?:estamos )?esperando\b",
+        r"\bdemora\b|\b(?:se ha )?alargado\b|\b(?:está|están|estamos) tardando\b|\btardaremos\b",
+        r"\b(?:unos|algunos) días más\b|\b(?:días|semanas) adicionales\b",
+        r"\bse ha (?:pospuesto|aplazado|retrasado)\b|\bpospuest[oa]\b",
+    ),
+    "acknowledgement": (
+        r"\bacus(?:amos|o) recibo\b",
+        r"\bhecho llegar\b|\bmuy amable\b",
+        r"\bte cuento (?:novedades|algo)\b|\blo comparto con\b",
+        r"\b(?:te|le|les) (?:escribimos|escribiremos|contestamos|respondemos|diremos|avisamos)\b",
+        r"\btomamos nota\b|\b(?:esperamos|espero) tener (?:una )?(?:respuesta|noticias|decisión)\b",
+        r"\b(?:te|le|les) mantendremos informad|\bte (?:cuento|contaré|diré) (?:algo|en cuanto)",
+        r"\bseguimos (?:entrevistando|en proceso|revisando|valorando)\b",
+    ),
+}

@@ -1,0 +1,79 @@
+"""Broad phrase families of the reply classifier in French, by category.
+
+Shapes of sentences ("choisi de poursuivre avec un profil ...", "faire une proposition pour
+rejoindre ..."), with room for the adverbs and articles French puts between the words.
+"""
+
+from __future__ import annotations
+
+FAMILIES: dict[str, tuple[str, ...]] = {
+    "rejection": (
+        r"\bpench[ée]s? (?:pour|vers) (?:un|une) autre\b",
+        r"\b(?:opté|optons|choisi) pour (?:un|une) (?:autre )?(?:candidat|profil|personne)",
+        r"\bpas en votre faveur\b",
+        r"\bchoix\b.{0,20}\b(?:d'une autre|d'un autre|sur une autre|sur un autre)\b",
+        r"\b(?:arrêté|porté|fixé) (?:notre|son|leur) choix sur (?:un|une) autre\b"
+        r"|\bchoix s'est porté sur (?:un|une) autre\b",
+        r"\bdécidé de ne pas (?:poursuivre|donner suite|retenir|continuer)",
+        r"\bd'autres (?:candidats|profils|candidatures)\b.{0,40}\b(?:correspond|plus proches|mieux"
+        r"|davantage)",
+        r"\b(?:choisi|décidé|préféré|opté)\b.{0,30}\b(?:poursuivre|continuer|avancer|aller)\b.{0,20}"
+        r"\bavec (?:un|une|d')\s?(?:autres?\s+)?(?:profil|candidat|personne)",
+        r"\bne correspond(?:ait|ent)? pas\b|\bpas été sélectionnée?s?\b",
+        r"\b(?:attribuée?|confiée?|proposée?) à (?:un|une) autre\b",
+        r"\bn'(?:a|avons|ont|avez) pas (?:été )?retenue?s?\b",
+        r"\bne (?:pourrons|pouvons|sommes|serons) pas\b.{0,40}\b(?:poursuivre|donner suite|retenir"
+        r"|proposer le poste|en mesure)",
+        r"\bmalheureusement\b.{0,80}\b(?:pas|plus)\b.{0,30}\b(?:retenu|suite|poursuivre|sélectionn"
+        r"|proposer)",
+    ),
+    "offer": (
+        r"\bque vous nous rejoigniez\b|\bvous (?:compter|accueillir) parmi nous\b",
+        r"\bconfirmer votre embauche\b|\bvous embaucher\b",
+        r"\b(?:faire|formuler|adresser|soumettre) une (?:proposition|offre)\b.{0,40}\b(?:rejoindre"
+        r"|embauche|poste|cdi|cdd|contrat)",
+        r"\bbienvenue (?:dans|parmi) (?:l'équipe|nous|notre équipe)"
+        r"|\bnous (?:souhaitons|aimerions) vous (?:recruter|embaucher|accueillir)",
+    ),
+    "next_round": (
+        r"\b(?:organiser|planifier|prévoir|fixer) une? (?:nouvelle |autre )?(?:rencontre|entrevue"
+        r"|échange|réunion)",
+        r"\bune (?:seconde|deuxième) fois\b",
+        r"\bétape suivante\b|\bcas pratique\b|\bdernier échange\b",
+        r"\bvous revoir\b|\b(?:un )?échange avec (?:notre|le|la|nos)\b",
+        r"\bvous rencontrer\b|\bcréneaux?\b|\bpoursuivre avec vous\b|\bvous présenter à\b",
+        r"\bvous (?:conviendrai(?:en)?t|convient|conviennent)\b",
+        r"\bentretien avec (?:l'équipe|notre|le|la|nos)\b|\b(?:nouvel|second|deuxième|prochain)"
+        r" (?:entretien|échange|rendez-vous)",
+    ),
+    "info_request": (
+        r"\bpouvez-vous (?:me |nous )?communiquer\b",
+        r"\bpouvez-vous (?:me |nous )?(?:confirmer|indiquer|envoyer|transmettre|préciser)",
+        r"\bil (?:nous|me) manque\b",
+        r"\b(?:j'aurais|nous aurions|on aurait|nous avons|j'ai) besoin (?:de|d')",
+        r"\bpourriez-vous\b.{0,60}\b(?:envoyer|transmettre|faire parvenir|partager)",
+    ),
+    "delay": (
+        r"\battend\w* encore\b|\bavant de conclure\b",
+        r"\bprend\w* (?:un peu )?plus de temps\b",
+        r"\ben suspens\b|\bmise? en pause\b|\bgelée?\b",
+        r"\bralenti\b|\bpas encore (?:de |d')(?:retour|réponse|décision|nouvelles)|\bpas encore "
+        r"(?:terminé|finalisé|clôturé)",
+        r"\bglisse (?:à|au|vers|jusqu)",
+        r"\bpas encore (?:tranché|décidé|statué)\b",
+        r"\b(?:semaine|jour|mois)s? supplémentaires?\b",
+        r"\bpas encore en mesure\b",
+        r"\bpas avant\b|\b(?:excuses|désolée?s?) (?:pour|du) (?:le |ce )?(?:délai|retard|attente)",
+        r"\b(?:jours|semaines) supplémentaires\b|\bpas encore (?:de|pris de) décision\b",
+        r"\b(?:reporté|repoussé|décalé|retardé)e?s?\b|\bplus (?:long|tard) que prévu\b",
+    ),
+    "acknowledgement": (
+        r"\baccus(?:ons|e) réception\b",
+        r"\bje le (?:partage|transmets|fais suivre)\b|\bgentil message\b",
+        r"\b(?:c'est|bien) noté\b|\b(?:on se|je vous|nous vous) tien\w* au courant\b",
+        r"\b(?:a|ont) bien été (?:transmise?s?|reçue?s?|transférée?s?)\b",
+        r"\bvous (?:donnerons|donner|apporter|apporterons) (?:des nouvelles|une réponse|un retour)",
+        r"\bbien noté\b|\bje (?:transmets|transmettrai|fais suivre)\b",
+        r"\bmerci (?:beaucoup |bien )?pour votre (?:mot|message|gentil)",
+    ),
+}
