@@ -4,7 +4,9 @@ Debian's ``dovecot-imapd`` (``apt-get install dovecot-imapd``; ``.ci/run`` insta
 run in the foreground with a config of its own: listening on a free loopback port only,
 one passwd-file user, Maildir storage, a ``\\Drafts``-flagged "Drafts" mailbox (RFC 6154),
 no TLS (loopback only), its sockets, state and log inside the directory. It starts in a few
-tens of milliseconds and is stopped (SIGTERM, then SIGKILL) when the test ends.
+tens of milliseconds and is stopped (SIGTERM, then SIGKILL) when the test ends, at the
+latest when the test process exits, and by the kernel if that process is killed outright
+(tests/lifeline.py).
 
 The directory is world-traversable because Dovecot's login and mail processes run as other
 users (dovenull, and the mail user) when the tests run as root; as any other user, every
@@ -13,6 +15,7 @@ process runs as that user.
 
 from __future__ import annotations
 
+import atexit
 import contextlib
 import os
 import pwd
@@ -27,6 +30,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.lifeline import die_with_parent
+
 USER = "alex@example.com"
 PASSWORD = "app-password-1"
 BINARY = shutil.which("dovecot") or ("/usr/sbin/dovecot" if os.path.exists("/usr/sbin/dovecot")
@@ -35,6 +40,7 @@ MISSING = (
     "dovecot is not installed (apt-get install dovecot-imapd): the IMAP tests did not run"
 )
 START_TIMEOUT = 30.0  # generous: a loaded 2-core machine
+_RUNNING: dict[int, Dovecot] = {}  # stopped at exit, whatever test forgot to
 
 CONFIG = """\
 protocols = imap
@@ -175,7 +181,9 @@ class Dovecot:
                 stdout=subprocess.DEVNULL,
                 stderr=subprocess.PIPE,
                 start_new_session=True,  # its own process group: stopped all at once
+                preexec_fn=die_with_parent,  # and stopped if pytest is killed
             )
+            _RUNNING[id(self)] = self
             if self._wait_listening():
                 return self
             self.stop()
@@ -197,6 +205,7 @@ class Dovecot:
         return False
 
     def stop(self) -> None:
+        _RUNNING.pop(id(self), None)
         proc, self.proc = self.proc, None
         if proc is None:
             return
@@ -240,6 +249,12 @@ class Dovecot:
         client = IMAPClient("127.0.0.1", self.port, ssl=False, timeout=30)
         client.login(self.user, self.password)
         return client
+
+
+@atexit.register
+def _stop_all() -> None:
+    for server in list(_RUNNING.values()):
+        server.stop()
 
 
 def _signal_group(pid: int, sig: int) -> None:
