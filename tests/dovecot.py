@@ -63,7 +63,7 @@ passdb {{
   driver = passwd-file
   args = scheme=PLAIN username_format=%u {root}/passwd
 }}
-userdb {{
+{oauth2}userdb {{
   driver = static
   args = uid={uid} gid={gid} home={root}/home/%u
 }}
@@ -103,6 +103,27 @@ service stats {{
 """
 
 
+# XOAUTH2 and OAUTHBEARER, the token checked by POSTing it to an RFC 7662 introspection URL
+# (Dovecot's oauth2 passdb); the answer's "active" must be true and its "username" the user.
+OAUTH2_PASSDB = """\
+auth_mechanisms = plain login xoauth2 oauthbearer
+passdb {{
+  driver = oauth2
+  mechanisms = xoauth2 oauthbearer
+  args = {root}/oauth2.conf.ext
+}}
+"""
+OAUTH2_CONF = """\
+introspection_mode = post
+introspection_url = {url}
+force_introspection = yes
+username_attribute = username
+active_attribute = active
+active_value = true
+timeout_msecs = 30000
+"""
+
+
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -122,8 +143,17 @@ def require_dovecot() -> str:
 class Dovecot:
     """One running server. ``port``; ``user``/``password``; ``log`` for what it said."""
 
-    def __init__(self, binary: str, password: str = PASSWORD, drafts: str = "Drafts") -> None:
+    def __init__(
+        self,
+        binary: str,
+        password: str = PASSWORD,
+        drafts: str = "Drafts",
+        introspection_url: str | None = None,
+    ) -> None:
+        """``introspection_url``: also accept OAuth2 bearer tokens (XOAUTH2, OAUTHBEARER),
+        valid when that URL says so."""
         self.binary = binary
+        self.introspection_url = introspection_url
         self.drafts = drafts
         self.user = USER
         self.password = password
@@ -157,9 +187,16 @@ class Dovecot:
         os.chown(self.root / "home", mail.pw_uid, mail.pw_gid)
         (self.root / "passwd").write_text(f"{self.user}:{{PLAIN}}{self.password}::::::\n")
         (self.root / "passwd").chmod(0o644)
+        oauth2 = ""
+        if self.introspection_url:
+            ext = self.root / "oauth2.conf.ext"
+            ext.write_text(OAUTH2_CONF.format(url=self.introspection_url))
+            ext.chmod(0o644)
+            oauth2 = OAUTH2_PASSDB.format(root=self.root)
         conf = self.root / "dovecot.conf"
         conf.write_text(
             CONFIG.format(
+                oauth2=oauth2,
                 root=self.root,
                 port=self.port,
                 uid=mail.pw_uid,
