@@ -197,6 +197,11 @@ class Space(ABC):
         """Outputs the backend holds, counted where they land (files, the server), cheaply
         enough to poll while a sync writes."""
 
+    def made(self) -> int | None:
+        """Outputs ever created at the backend, those since removed included (a copy made
+        twice and tidied away counts twice); None where the backend cannot tell."""
+        return None
+
     def close(self) -> None:  # noqa: B027 - most spaces hold nothing open
         """Let go of what the space holds open."""
 
@@ -408,6 +413,9 @@ class GoogleSpace(Space):
     def env(self) -> dict[str, str]:
         return file_keyring_env(self.root)
 
+    def made(self) -> int | None:
+        return self.written()  # every insert and create the fake answered
+
     def _event_id(self, key: str) -> str:
         return str(next(e["id"] for e in self._events() if self._key(e) == key))
 
@@ -425,9 +433,10 @@ class GoogleSpace(Space):
 # -- CalDAV and IMAP --------------------------------------------------------------------------
 
 
-def caldav_resources(cal: Any) -> dict[str, str]:
-    """The calendar as a CalDAV server holds it: one resource per UID (a series and its
-    overrides together), each with the time zones."""
+def caldav_resources(calendar: Any) -> dict[str, str]:
+    """The calendar (parsed, or its text) as a CalDAV server holds it: one resource per UID
+    (a series and its overrides together), each with the time zones."""
+    cal = icalendar.Calendar.from_ical(calendar) if isinstance(calendar, bytes) else calendar
     zones = list(cal.walk("VTIMEZONE"))
     by_uid: dict[str, Any] = {}
     for ev in cal.walk("VEVENT"):
@@ -578,6 +587,16 @@ class DavSpace(Space):
         folders = [d for d in home.iterdir() if d.is_dir() and not d.name.startswith(".")]
         maildir = self.dovecot.root / "home" / self.dovecot.user / "Maildir" / ".Drafts"
         return _files_in(*folders, maildir / "cur", maildir / "new")
+
+    def made(self) -> int | None:
+        """Reminders (each has one resource name, from its key: a second copy cannot be
+        made) and every message ever appended to Drafts (UIDs are never reused)."""
+        client: Any = self.dovecot.client()
+        try:
+            status = client.folder_status("Drafts", [b"UIDNEXT"])
+        finally:
+            client.logout()
+        return len(self.reminders()) + int(status[b"UIDNEXT"]) - 1
 
     def env(self) -> dict[str, str]:
         return file_keyring_env(self.root)

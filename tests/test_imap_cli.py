@@ -121,22 +121,6 @@ def _content(raw: bytes) -> tuple[str, str, str, str]:
     return (str(msg["To"]), str(msg["Subject"]), str(msg["Message-ID"]), text.replace("\r\n", "\n"))
 
 
-def test_the_example_interviews_give_the_same_drafts_as_the_maildir_path(
-    iws: ImapWorkspace, ws: Workspace
-) -> None:
-    for now in (BEFORE, ACME_THANKS, LATER):
-        iws.sync(now)
-        assert ws.run("sync", "--now", now).code == 0
-    maildir = {}
-    for file in ws.draft_files():
-        raw = file.read_bytes()
-        key = str(message_from_bytes(raw, policy=policy.default)["X-Interview-Followup-Key"])
-        maildir[key] = _content(raw)
-    imap = {key: _content(raw) for key, raw in iws.mailbox().items()}
-    assert len(imap) == 5 and imap == maildir
-    assert QUIET in iws.sync(LATER).out  # and never twice
-
-
 def test_drafts_are_made_at_their_due_time_flagged_as_drafts(iws: ImapWorkspace) -> None:
     iws.sync(BEFORE)
     iws.sync("2026-12-01T15:59:00-05:00")
@@ -162,20 +146,6 @@ def test_edited_and_sent_drafts_are_the_users(iws: ImapWorkspace) -> None:
     assert list(iws.mailbox()) == [edited]
     status = iws.run("status", "--json", "--now", "2026-12-01T17:00:00-05:00")
     assert status.code == 0
-
-
-def test_a_cancelled_interview_removes_untouched_drafts_and_keeps_edited_ones(
-    iws: ImapWorkspace,
-) -> None:
-    iws.sync(BEFORE)
-    iws.sync(ACME_THANKS)
-    [edited, untouched] = sorted(iws.mailbox())
-    iws.user_edits(edited, b"[[", b"our talk about [[")
-    uid = "UID:acme-panel-1@example.com"
-    iws.edit_calendar(uid, uid + "\r\nSTATUS:CANCELLED")
-    res = iws.sync("2026-12-01T16:30:00-05:00")
-    assert "1 removed" in res.out, res.out
-    assert list(iws.mailbox()) == [edited] and untouched != edited
 
 
 def test_drafts_appended_but_never_recorded_are_adopted_not_appended_again(
