@@ -23,7 +23,7 @@ from urllib.parse import parse_qs
 
 import pytest
 
-from integrations.imap import close_sessions
+from tests.backend_spaces import run_closing_imap
 from tests.conftest import Result, Workspace
 from tests.dovecot import Dovecot, require_dovecot
 from tests.test_imap_cli import ACME_THANKS, imap_config
@@ -90,10 +90,7 @@ class OAuthWorkspace(Workspace):
         )
 
     def run(self, *args: str) -> Result:
-        try:
-            return super().run(*args)
-        finally:
-            close_sessions()
+        return run_closing_imap(self.config, self.capsys, *args)
 
     def mailbox(self) -> list[str]:
         """Recipients of the drafts in the mailbox, read with a password login of our own."""
