@@ -517,7 +517,9 @@ class DavSpace(Space):
         self.write_config(dovecot.port)
         self.publish()
 
-    def write_config(self, imap_port: int, imap_timeout: int = 30, url: str | None = None) -> None:
+    def write_config(self, imap_port: int, url: str | None = None, timeout: int = 30) -> None:
+        """The servers at these addresses (a fault proxy's, say), ``timeout`` seconds for
+        each network operation on both."""
         from tests.fakes.radicale_server import USER
 
         self.config.write_text(
@@ -526,9 +528,8 @@ class DavSpace(Space):
                 f'type = "caldav"\ncalendar = "{self.followups}"',
                 'type = "imap"',
                 CALDAV_CONFIG.format(url=url or self.radicale.url, user=USER)
-                + IMAP_CONFIG.format(
-                    port=imap_port, user=self.dovecot.user, timeout=imap_timeout
-                ),
+                + f"timeout = {timeout}\n"
+                + IMAP_CONFIG.format(port=imap_port, user=self.dovecot.user, timeout=timeout),
             )
         )
 
