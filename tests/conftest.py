@@ -137,6 +137,16 @@ def dovecot() -> Iterator[Any]:
         server.cleanup()
 
 
+@pytest.fixture(scope="module")
+def radicale() -> Iterator[Any]:
+    """A Radicale for the module's tests (see tests/fakes/radicale_server.py); each test
+    makes calendars of its own in it."""
+    from tests.fakes.radicale_server import Radicale
+
+    with Radicale() as server:
+        yield server
+
+
 @pytest.fixture
 def memory_keyring() -> Iterator[Any]:
     """An in-memory keyring for the test, the machine's own restored afterwards."""

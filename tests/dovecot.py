@@ -4,7 +4,9 @@ Debian's ``dovecot-imapd`` (``apt-get install dovecot-imapd``; ``.ci/run`` insta
 run in the foreground with a config of its own: listening on a free loopback port only,
 one passwd-file user, Maildir storage, a ``\\Drafts``-flagged "Drafts" mailbox (RFC 6154),
 no TLS (loopback only), its sockets, state and log inside the directory. It starts in a few
-tens of milliseconds and is stopped (SIGTERM, then SIGKILL) when the test ends.
+tens of milliseconds and is stopped (SIGTERM, then SIGKILL) when the test ends, at the
+latest when the test process exits, and by the kernel if that process is killed outright
+(tests/lifeline.py).
 
 The directory is world-traversable because Dovecot's login and mail processes run as other
 users (dovenull, and the mail user) when the tests run as root; as any other user, every
@@ -13,6 +15,7 @@ process runs as that user.
 
 from __future__ import annotations
 
+import atexit
 import contextlib
 import os
 import pwd
@@ -27,6 +30,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.lifeline import die_with_parent
+
 USER = "alex@example.com"
 PASSWORD = "app-password-1"
 BINARY = shutil.which("dovecot") or ("/usr/sbin/dovecot" if os.path.exists("/usr/sbin/dovecot")
@@ -35,6 +40,7 @@ MISSING = (
     "dovecot is not installed (apt-get install dovecot-imapd): the IMAP tests did not run"
 )
 START_TIMEOUT = 30.0  # generous: a loaded 2-core machine
+_RUNNING: dict[int, Dovecot] = {}  # stopped at exit, whatever test forgot to
 
 CONFIG = """\
 protocols = imap
@@ -57,7 +63,7 @@ passdb {{
   driver = passwd-file
   args = scheme=PLAIN username_format=%u {root}/passwd
 }}
-userdb {{
+{oauth2}userdb {{
   driver = static
   args = uid={uid} gid={gid} home={root}/home/%u
 }}
@@ -97,6 +103,27 @@ service stats {{
 """
 
 
+# XOAUTH2 and OAUTHBEARER, the token checked by POSTing it to an RFC 7662 introspection URL
+# (Dovecot's oauth2 passdb); the answer's "active" must be true and its "username" the user.
+OAUTH2_PASSDB = """\
+auth_mechanisms = plain login xoauth2 oauthbearer
+passdb {{
+  driver = oauth2
+  mechanisms = xoauth2 oauthbearer
+  args = {root}/oauth2.conf.ext
+}}
+"""
+OAUTH2_CONF = """\
+introspection_mode = post
+introspection_url = {url}
+force_introspection = yes
+username_attribute = username
+active_attribute = active
+active_value = true
+timeout_msecs = 30000
+"""
+
+
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -116,8 +143,17 @@ def require_dovecot() -> str:
 class Dovecot:
     """One running server. ``port``; ``user``/``password``; ``log`` for what it said."""
 
-    def __init__(self, binary: str, password: str = PASSWORD, drafts: str = "Drafts") -> None:
+    def __init__(
+        self,
+        binary: str,
+        password: str = PASSWORD,
+        drafts: str = "Drafts",
+        introspection_url: str | None = None,
+    ) -> None:
+        """``introspection_url``: also accept OAuth2 bearer tokens (XOAUTH2, OAUTHBEARER),
+        valid when that URL says so."""
         self.binary = binary
+        self.introspection_url = introspection_url
         self.drafts = drafts
         self.user = USER
         self.password = password
@@ -151,9 +187,16 @@ class Dovecot:
         os.chown(self.root / "home", mail.pw_uid, mail.pw_gid)
         (self.root / "passwd").write_text(f"{self.user}:{{PLAIN}}{self.password}::::::\n")
         (self.root / "passwd").chmod(0o644)
+        oauth2 = ""
+        if self.introspection_url:
+            ext = self.root / "oauth2.conf.ext"
+            ext.write_text(OAUTH2_CONF.format(url=self.introspection_url))
+            ext.chmod(0o644)
+            oauth2 = OAUTH2_PASSDB.format(root=self.root)
         conf = self.root / "dovecot.conf"
         conf.write_text(
             CONFIG.format(
+                oauth2=oauth2,
                 root=self.root,
                 port=self.port,
                 uid=mail.pw_uid,
@@ -175,7 +218,9 @@ class Dovecot:
                 stdout=subprocess.DEVNULL,
                 stderr=subprocess.PIPE,
                 start_new_session=True,  # its own process group: stopped all at once
+                preexec_fn=die_with_parent,  # and stopped if pytest is killed
             )
+            _RUNNING[id(self)] = self
             if self._wait_listening():
                 return self
             self.stop()
@@ -197,6 +242,7 @@ class Dovecot:
         return False
 
     def stop(self) -> None:
+        _RUNNING.pop(id(self), None)
         proc, self.proc = self.proc, None
         if proc is None:
             return
@@ -240,6 +286,12 @@ class Dovecot:
         client = IMAPClient("127.0.0.1", self.port, ssl=False, timeout=30)
         client.login(self.user, self.password)
         return client
+
+
+@atexit.register
+def _stop_all() -> None:
+    for server in list(_RUNNING.values()):
+        server.stop()
 
 
 def _signal_group(pid: int, sig: int) -> None:

@@ -12,7 +12,6 @@ from pathlib import Path
 import icalendar
 import pytest
 
-from daemon.keys import output_key
 from tests.conftest import ROOT, Workspace, action
 
 BEFORE = "2026-11-22T09:00:00-05:00"  # before every example interview
@@ -132,64 +131,6 @@ def test_thank_you_drafts_appear_at_their_due_time_one_per_interviewer(ws: Works
     assert ws.interview("2026-12-01T16:00:00-05:00", ACME)["actions"][2]["state"] == "done"
     again = ws.run("sync", "--now", "2026-12-01T17:00:00-05:00")
     assert "0 drafts created" in again.out and len(ws.draft_files()) == 2
-
-
-def test_moving_an_interview_moves_its_reminders_not_its_drafts(ws: Workspace) -> None:
-    ws.run("sync", "--now", BEFORE)
-    ws.edit_calendar(
-        "DTSTART;TZID=America/New_York:20261203T170000\r\nDTEND;TZID=America/New_York:20261203T193000",
-        "DTSTART;TZID=America/New_York:20261210T130000\r\nDTEND;TZID=America/New_York:20261210T140000",
-    )
-    res = ws.run("sync", "--now", BEFORE)
-    assert res.code == 0, res.err
-    assert "8 moved" in res.out
-    events = _reminder_keys(ws.reminders)
-    ty = events[output_key("ics/globex-final@example.com", "thank_you", "calendar")]
-    assert ty.decoded("dtstart").isoformat() == "2026-12-10T15:00:00-05:00"
-
-
-def test_cancelling_removes_untouched_outputs_and_keeps_edited_ones(ws: Workspace) -> None:
-    ws.run("sync", "--now", BEFORE)
-    ws.run("sync", "--now", "2026-12-01T16:05:00-05:00")  # two Acme thank-you drafts
-    drafts = ws.draft_files()
-    assert len(drafts) == 2
-    edited = drafts[0]
-    edited.write_bytes(edited.read_bytes().replace(b"[[specific topic", b"our chat about [[topic"))
-    count_before = len(_reminder_keys(ws.reminders))
-    ws.edit_calendar(
-        "SUMMARY:Interview with Acme - Senior Developer",
-        "SUMMARY:Interview with Acme - Senior Developer\r\nSTATUS:CANCELLED",
-    )
-    res = ws.run("sync", "--now", "2026-12-01T16:10:00-05:00")
-    assert res.code == 0, res.err
-    assert ws.draft_files() == [edited]  # untouched one removed, edited one kept
-    remaining = _reminder_keys(ws.reminders)
-    # prep, debrief, thank_you are past: they stay; the five future ones go
-    assert len(remaining) == count_before - 5
-    acme = ws.interview("2026-12-01T16:10:00-05:00", ACME)
-    assert acme["status"] == "cancelled"
-    assert action(acme, "check_in_1")["state"] == "cancelled"
-
-
-def test_a_reminder_the_user_edited_or_deleted_is_never_rewritten(ws: Workspace) -> None:
-    ws.run("sync", "--now", BEFORE)
-    text = ws.reminders.read_text()
-    cal = icalendar.Calendar.from_ical(text)
-    events = [e for e in cal.walk("VEVENT") if "Globex" in str(e["SUMMARY"])]
-    edited, deleted = events[0], events[1]
-    edited["SUMMARY"] = icalendar.vText("my own words")
-    cal.subcomponents.remove(deleted)
-    ws.reminders.write_bytes(cal.to_ical())
-    # and move the interview: the edited one must not move, the deleted one must not return
-    ws.edit_calendar("20261203T170000", "20261211T170000")
-    res = ws.run("sync", "--now", BEFORE)
-    assert res.code == 0, res.err
-    after = _reminder_keys(ws.reminders)
-    assert str(after[str(edited["X-INTERVIEW-FOLLOWUP-KEY"])]["SUMMARY"]) == "my own words"
-    assert str(deleted["X-INTERVIEW-FOLLOWUP-KEY"]) not in after
-    globex = ws.interview(BEFORE, "globex-final@example.com")
-    states = [a["state"] for a in globex["actions"]]
-    assert states.count("user_modified") == 2
 
 
 def test_reply_recorded_by_command_cancels_check_ins(ws: Workspace) -> None:

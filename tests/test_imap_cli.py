@@ -15,8 +15,8 @@ from typing import Any
 
 import pytest
 
-from integrations.imap import close_sessions
 from integrations.secrets import SERVICE_NAME
+from tests.backend_spaces import IMAP_CONFIG, QUIET, imap_drafts, run_closing_imap
 from tests.conftest import BASE_CONFIG, Result, Workspace
 from tests.dovecot import Dovecot
 from tests.fakes.tcp_proxy import TcpProxy
@@ -24,22 +24,13 @@ from tests.fakes.tcp_proxy import TcpProxy
 BEFORE = "2026-11-22T09:00:00-05:00"
 ACME_THANKS = "2026-12-01T16:00:00-05:00"  # the Acme thank-you drafts are due
 LATER = "2026-12-04T09:30:00-05:00"  # Globex's thank-you too
-QUIET = "0 reminders created, 0 moved, 0 removed; 0 drafts created, 0 removed"
-
-IMAP = """
-[imap]
-host = "127.0.0.1"
-port = {port}
-security = "none"
-username = "{user}"
-timeout = {timeout}
-"""
 
 
 def imap_config(port: int, user: str, timeout: int = 30) -> str:
+    """The example setup with its drafts over IMAP."""
     maildir = '[drafts]\ntype = "maildir"\npath = "drafts"\n'
     head = BASE_CONFIG.replace(maildir, '[drafts]\ntype = "imap"\n')
-    return head + IMAP.format(port=port, user=user, timeout=timeout)
+    return head + IMAP_CONFIG.format(port=port, user=user, timeout=timeout)
 
 
 class ImapWorkspace(Workspace):
@@ -49,11 +40,7 @@ class ImapWorkspace(Workspace):
         self.config.write_text(imap_config(port or server.port, server.user))
 
     def run(self, *args: str) -> Result:
-        """One CLI run; its connection closes with it, as when the process ends."""
-        try:
-            return super().run(*args)
-        finally:
-            close_sessions()
+        return run_closing_imap(self.config, self.capsys, *args)
 
     def sync(self, now: str) -> Result:
         res = self.run("sync", "--now", now)
@@ -63,20 +50,7 @@ class ImapWorkspace(Workspace):
     def mailbox(self, folder: str = "Drafts") -> dict[str, bytes]:
         """Key -> raw message of every draft of ours, as a mail client sees the folder;
         fails on a duplicate key."""
-        client: Any = self.server.client()
-        try:
-            client.select_folder(folder, readonly=True)
-            answers = client.fetch(client.search(["NOT", "DELETED"]), ["BODY.PEEK[]"])
-        finally:
-            client.logout()
-        out: dict[str, bytes] = {}
-        for answer in answers.values():
-            raw = answer[b"BODY[]"]
-            key = message_from_bytes(raw, policy=policy.default)["X-Interview-Followup-Key"]
-            if key:
-                assert str(key) not in out, f"duplicate draft {key}"
-                out[str(key)] = raw
-        return out
+        return {key: raw for key, (_, raw) in imap_drafts(self.server, folder).items()}
 
     def user_edits(self, key: str, old: bytes, new: bytes) -> None:
         """What a mail client does on saving an edited draft: a new message, the old one
@@ -121,22 +95,6 @@ def _content(raw: bytes) -> tuple[str, str, str, str]:
     return (str(msg["To"]), str(msg["Subject"]), str(msg["Message-ID"]), text.replace("\r\n", "\n"))
 
 
-def test_the_example_interviews_give_the_same_drafts_as_the_maildir_path(
-    iws: ImapWorkspace, ws: Workspace
-) -> None:
-    for now in (BEFORE, ACME_THANKS, LATER):
-        iws.sync(now)
-        assert ws.run("sync", "--now", now).code == 0
-    maildir = {}
-    for file in ws.draft_files():
-        raw = file.read_bytes()
-        key = str(message_from_bytes(raw, policy=policy.default)["X-Interview-Followup-Key"])
-        maildir[key] = _content(raw)
-    imap = {key: _content(raw) for key, raw in iws.mailbox().items()}
-    assert len(imap) == 5 and imap == maildir
-    assert QUIET in iws.sync(LATER).out  # and never twice
-
-
 def test_drafts_are_made_at_their_due_time_flagged_as_drafts(iws: ImapWorkspace) -> None:
     iws.sync(BEFORE)
     iws.sync("2026-12-01T15:59:00-05:00")
@@ -162,20 +120,6 @@ def test_edited_and_sent_drafts_are_the_users(iws: ImapWorkspace) -> None:
     assert list(iws.mailbox()) == [edited]
     status = iws.run("status", "--json", "--now", "2026-12-01T17:00:00-05:00")
     assert status.code == 0
-
-
-def test_a_cancelled_interview_removes_untouched_drafts_and_keeps_edited_ones(
-    iws: ImapWorkspace,
-) -> None:
-    iws.sync(BEFORE)
-    iws.sync(ACME_THANKS)
-    [edited, untouched] = sorted(iws.mailbox())
-    iws.user_edits(edited, b"[[", b"our talk about [[")
-    uid = "UID:acme-panel-1@example.com"
-    iws.edit_calendar(uid, uid + "\r\nSTATUS:CANCELLED")
-    res = iws.sync("2026-12-01T16:30:00-05:00")
-    assert "1 removed" in res.out, res.out
-    assert list(iws.mailbox()) == [edited] and untouched != edited
 
 
 def test_drafts_appended_but_never_recorded_are_adopted_not_appended_again(

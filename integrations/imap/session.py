@@ -39,6 +39,9 @@ _OAUTH_FIX = (
     "OAuth2 access token (for example mutt's mutt_oauth2.py, or oama)"
 )
 _OAUTH_SHORT = 'set [imap] auth = "xoauth2" and a password_command printing an OAuth2 token'
+# With XOAUTH2 the secret is a short-lived access token: a refusal means the token helper
+# gave an expired (or another account's) token, not that a password is wrong.
+_TOKEN_FIX = "make [imap] password_command print a fresh OAuth2 access token"
 
 
 
@@ -167,7 +170,13 @@ class ImapSession:
         s = self.settings
         said = f"{s.where} refused the login for {s.username} ({server_text})"
         microsoft = s.host.lower() in _MICROSOFT or s.host.lower().endswith(".outlook.com")
-        if s.auth != "xoauth2" and (microsoft or "basic auth" in server_text.lower()):
+        if s.auth == "xoauth2":
+            return AuthError(
+                f"{said}: the OAuth2 access token was refused (expired, revoked or for another"
+                f" account): {_TOKEN_FIX}",
+                fix=_TOKEN_FIX,
+            )
+        if microsoft or "basic auth" in server_text.lower():
             return AuthError(f"{said}: {_OAUTH_FIX}", fix=_OAUTH_SHORT)
         return AuthError(
             f"{said}: check the (app) password and run `interview-followup auth imap`, or fix"

@@ -17,6 +17,8 @@ import time
 from pathlib import Path
 from types import TracebackType
 
+from tests.lifeline import die_with_parent
+
 USER, PASSWORD = "alex", "correct horse battery"
 _REQUEST = re.compile(r"\b([A-Z]+) request for '([^']*)'")
 
@@ -94,6 +96,7 @@ class Radicale:
             [sys.executable, "-m", "radicale", "--config", str(self._config())],
             stdout=log,
             stderr=log,
+            preexec_fn=die_with_parent,  # stopped by the kernel if pytest is killed
         )
         log.close()
         deadline = time.monotonic() + timeout
