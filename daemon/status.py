@@ -13,7 +13,7 @@ from daemon.progress import LABELS, Step, progress, reminder_only_done
 from daemon.replies import describe
 from daemon.report import fmt_time, progress_json, reply_json
 from daemon.settings import Settings
-from daemon.state import LIVE, USER_MODIFIED, ActionRow, OutputRow, StateStore
+from daemon.state import LIVE, USER_MODIFIED, ActionRow, InterviewRow, OutputRow, StateStore
 
 
 def collect(store: StateStore, settings: Settings, now: datetime) -> dict[str, Any]:
@@ -67,7 +67,7 @@ def collect(store: StateStore, settings: Settings, now: datetime) -> dict[str, A
         },
         "degraded": None if last is None or last[1] else _degraded(store, last[2], tz),
         "interviews": interviews,
-        "unfinished_drafts": unfinished_drafts(store),
+        "unfinished_drafts": _unfinished(rows, outputs),
     }
 
 
@@ -77,10 +77,15 @@ def unfinished_drafts(store: StateStore) -> list[dict[str, Any]]:
     What the draft held when written, or, once the user edited it and the mailbox let us
     read it again, what it holds now (``edited``: the user has worked on it since).
     """
+    return _unfinished(store.interviews(), store.outputs())
 
-    titles = {iid: row.interview.title for iid, row in store.interviews().items()}
+
+def _unfinished(
+    rows: dict[str, InterviewRow], outputs: dict[str, OutputRow]
+) -> list[dict[str, Any]]:
+    titles = {iid: row.interview.title for iid, row in rows.items()}
     found = []
-    for row in sorted(store.outputs().values(), key=lambda r: (r.due, r.key)):
+    for row in sorted(outputs.values(), key=lambda r: (r.due, r.key)):
         if row.kind != "draft" or row.status not in (LIVE, USER_MODIFIED):
             continue
         if not row.open_places or row.interview_id not in titles:
