@@ -242,7 +242,9 @@ class FilesSpace(Space):
         return unique([reminder_of(ev) for ev in self._reminders_cal().walk("VEVENT")], "reminder")
 
     def _draft_files(self) -> dict[str, Path]:
-        files = sorted((self.root / "drafts").glob("*/*"))
+        # new/ and cur/ only, as every Maildir reader: tmp/ holds deliveries in progress, and
+        # a kill between a delivery's link into new/ and its unlink leaves a copy there.
+        files = sorted(f for sub in ("new", "cur") for f in (self.root / "drafts" / sub).glob("*"))
         return unique([(draft_of(f.read_bytes())[0], f) for f in files if f.is_file()], "draft")
 
     def drafts(self) -> dict[str, Draft]:
