@@ -186,8 +186,7 @@ def configured(settings: Settings) -> dict[Role, Backend]:
         "drafts": settings.drafts,
     }
     return {
-        role: backend(role, str(sections[role].get("type", DEFAULT_TYPES[role])))
-        for role in ROLES
+        role: backend(role, str(sections[role].get("type", DEFAULT_TYPES[role]))) for role in ROLES
     }
 
 
@@ -210,9 +209,7 @@ def source_ids(settings: Settings) -> frozenset[str]:
 
 def from_source(source_id: str, ids: frozenset[str]) -> bool:
     """Whether ``source_id`` is one the configured source yields (see ``source_ids``)."""
-    return source_id in ids or any(
-        i.endswith("*") and source_id.startswith(i[:-1]) for i in ids
-    )
+    return source_id in ids or any(i.endswith("*") and source_id.startswith(i[:-1]) for i in ids)
 
 
 def make_source(settings: Settings, cursors: Any = None) -> EventSource:

@@ -30,7 +30,21 @@ from daemon import reply_phrases as phrases
 from daemon.base_forms import base_forms
 from daemon.mail_text import Mail, flowed, forwarded_text, own_text, parse_mail
 from daemon.reply_dates import date_in, return_date
-from daemon.reply_phrases import ASKING, ASKS, PATTERN, RULES, WEAK_NEXT
+from daemon.reply_phrases import (
+    ASKING,
+    ASKS,
+    AVAILABILITY,
+    FOLDED_PATTERN,
+    FOLDED_RULES,
+    HYPOTHETICAL,
+    PATTERN,
+    REQUESTING,
+    RULES,
+    STATUS,
+    TIMED,
+    WEAK_NEXT,
+    fold,
+)
 
 __all__ = [
     "CATEGORIES",
@@ -92,14 +106,21 @@ def _auto_reply_cue(mail: Mail, words: str) -> str | None:
             return f"header {name}: {h[name][:40]}"
     if h.get("precedence", "").lower().strip() == "auto_reply":
         return "header Precedence: auto_reply"
+    if "x-otrs-loop" in h or "x-zammad-loop" in h:
+        return "a ticket system's automatic answer (header X-OTRS-Loop)"
     if signs.AUTO_SUBJECT.match(mail.subject):
         return f"subject {mail.subject[:60]!r}"
     exchange = "x-ms-exchange-inbox-rules-loop" in h or "x-auto-response-suppress" in h
-    if exchange and signs.AWAY.search(words):
+    if exchange and _away_not_footer(words):
         return "Exchange auto-reply headers and an out-of-office text"
-    if auto.startswith("auto-") and signs.AWAY.search(words):
+    if auto.startswith("auto-") and _away_not_footer(words):
         return f"header Auto-Submitted: {auto} and an out-of-office text"
     return None
+
+
+def _away_not_footer(words: str) -> bool:
+    """An out-of-office text beyond a notification's "this mailbox is not monitored"."""
+    return any(not signs.NO_REPLY_FOOTER.search(m.group(0)) for m in signs.AWAY.finditer(words))
 
 
 def _bulk_cue(mail: Mail) -> str | None:
@@ -146,11 +167,13 @@ def _looks_away(words: str, sent: date | None) -> bool:
     not one. Without the words for being away, a return date together with a responder's
     line ("until 4 January, for anything urgent write to jobs@...") is one too, unless the
     text also answers (a phrase of any category but a thank-you)."""
-    if PATTERN["next_round"].search(words):
+    if any(PATTERN[cat].search(words) for cat in ("rejection", "offer", "next_round")):
+        return False  # an ATS's "this mailbox is not monitored" under a rejection or offer
+    if _lists_what_it_needs(words):
         return False
     signed = bool(signs.AUTO_SIGNS.search(words))
     dated = return_date(words, sent) is not None
-    if signs.AWAY.search(words):
+    if signs.AWAY.search(words) and not signs.NOISE_TEXT.search(words):
         return signed or dated
     return signed and dated and _only_acknowledges(_hits(words))
 
@@ -176,6 +199,11 @@ def classify(mail: Mail) -> Reading:
     auto = _auto_reply_cue(mail, words)
     if auto is not None:
         return Reading("auto_reply", auto, until=return_date(words or mail.text, mail.sent))
+    ticket = signs.TICKET_RECEIPT.search(words)
+    if ticket and not _consequential(words):
+        return Reading(
+            "auto_reply", f"a ticket system's receipt: {_first_hit(signs.TICKET_RECEIPT, words)!r}"
+        )
     if _looks_away(words, mail.sent):
         away = _first_hit(signs.AWAY, words) or _first_hit(signs.AUTO_SIGNS, words)
         return Reading(
@@ -185,12 +213,15 @@ def classify(mail: Mail) -> Reading:
     words = "\n".join(x for x in (words, forwarded) if x)
     found = _hits(words) or _hits(_own_subject(mail.subject))
     bulk = _bulk_cue(mail) or _unsubscribe_cue(words)
-    if bulk is not None and not (found and signs.ABOUT_YOU.search(words)):
+    about_you = signs.ABOUT_YOU.search(words) or signs.ABOUT_YOU.search(mail.subject)
+    if bulk is not None and not (found and about_you):
         return Reading("noise", bulk)
     if _machine_sent(mail) and _only_acknowledges(found) and signs.RECEIPT.search(words):
         return Reading("noise", f"an application receipt: {_first_hit(signs.RECEIPT, words)!r}")
     if not found and _asked(words) and ASKING.search(words):
         found = [("info_request", _first_hit(ASKING, words) or "a request")]
+    if "info_request" not in dict(found) and _lists_what_it_needs(words):
+        found = [*found, ("info_request", f"asks for {_asked(words)}")]
     if _only_acknowledges(found):
         # a rejection wrapped in thanks: the thanks matched, the "no" may not have
         found = _fallback(words, rejection_only=bool(found)) or found
@@ -218,12 +249,14 @@ def _quiet_cue(mail: Mail, words: str) -> str | None:
 
 
 def _hits(text: str) -> list[tuple[Category, str]]:
-    """Each category whose phrases the text holds, as written or in base forms."""
+    """Each category whose phrases the text holds, as written, in base forms or typed
+    without accents."""
     base = base_forms(text)
+    plain = fold(text)
     return [
         (cast(Category, cat), cue)
-        for cat, rx in RULES
-        if (cue := _first_hit(rx, text) or _first_hit(rx, base))
+        for (cat, rx), (_cat, folded) in zip(RULES, FOLDED_RULES, strict=True)
+        if (cue := _first_hit(rx, text) or _first_hit(rx, base) or _first_hit(folded, plain))
     ]
 
 
@@ -248,8 +281,8 @@ def _fallback(words: str, rejection_only: bool = False) -> list[tuple[Category, 
     """Shapes read only when no phrase matched: a sentence of regret that says no about the
     application is a rejection; a proposed day or time asked about is a next round; a
     rejection's farewell ("every success in your search", "keep your CV on file"), in a
-    message that asks nothing, is a rejection; "no decision yet" a delay; thanks with news
-    to come ("more soon") an acknowledgement. After a bare thank-you (``rejection_only``)
+    message that asks nothing, is a rejection; "no decision yet", and thanks with news to
+    come ("more soon"), an acknowledgement. After a bare thank-you (``rejection_only``)
     only the two rejection shapes are read."""
     for sentence in _SENTENCES.split(words):
         regret = phrases.REGRET.search(sentence)
@@ -271,10 +304,18 @@ def _fallback(words: str, rejection_only: bool = False) -> list[tuple[Category, 
             return [("next_round", "a proposed day or time, asked about")]
     for sentence in _SENTENCES.split(words):
         if phrases.NOT_YET.search(sentence) and phrases.DECISION.search(sentence):
-            return [("delay", "no decision yet")]
+            return [("acknowledgement", "no decision yet")]
     if phrases.THANKS.search(words) and phrases.NEWS_TO_COME.search(words):
         return [("acknowledgement", "thanks, and news to come")]
     return []
+
+
+def _consequential(words: str) -> bool:
+    """Whether the text says something about the application that an autoresponder never
+    says: a rejection, an offer, a next round or a request."""
+    return any(
+        PATTERN[cat].search(words) for cat in ("rejection", "offer", "next_round", "info_request")
+    )
 
 
 def _only_acknowledges(found: list[tuple[Category, str]]) -> bool:
@@ -300,11 +341,27 @@ def _decide(found: list[tuple[Category, str]], words: str) -> tuple[Category, st
     """The most consequential category wins; a timing phrase beats a bare thank-you."""
     got = dict(found)
     asked = _asked(words) or ""
-    if "info_request" in got and "next_round" in got and asked == ASKS[-1][0]:
-        got.pop("info_request")  # "send us your availability" is scheduling
-    weak_next = WEAK_NEXT.fullmatch(got.get("next_round", ""))
-    if weak_next and {"info_request", "delay", "acknowledgement"} & got.keys():
+    if "info_request" in got and "next_round" in got:
+        if asked == ASKS[-1][0]:
+            got.pop("info_request")  # "send us your availability" is scheduling
+        elif (asked and _next_only_asks_availability(words)) or _lists_what_it_needs(words):
+            got.pop("next_round")  # a list of things to send, before any next round
+    if (
+        "next_round" in got
+        and _next_is_weak(words)
+        and {"info_request", "delay", "acknowledgement"} & got.keys()
+    ):
         got.pop("next_round")  # "... about next steps by Tuesday": the timing is the news
+    if "delay" in got and _delay_is_status(words):
+        got.pop("delay")  # "no decision yet, I'll be in touch by Friday": nothing is late
+        got.setdefault("acknowledgement", "no decision yet")
+    timed = "delay" in got and TIMED.search(_sentence_of(got.get("rejection", ""), words))
+    if "rejection" in got and timed:
+        got.pop("rejection")  # "I'm afraid I have to let you know it will take longer"
+    if "offer" in got and _hypothetical(got["offer"], words):
+        got.pop("offer")  # "before we can make you an offer, we need ..."
+    if not got:
+        return "unknown", "no known phrase"
     if (
         "info_request" in got
         and not asked
@@ -318,7 +375,62 @@ def _decide(found: list[tuple[Category, str]], words: str) -> tuple[Category, st
     raise AssertionError("no category found")  # pragma: no cover
 
 
+def _matches(pattern: re.Pattern[str], words: str) -> list[str]:
+    return [" ".join(m.group(0).split()) for m in pattern.finditer(words)]
+
+
+def _next_is_weak(words: str) -> bool:
+    """Whether the text names a next step only in passing ("as we move into the final
+    stage", "about next steps"), with nothing that schedules anything."""
+    return all(WEAK_NEXT.fullmatch(hit) for hit in _matches(PATTERN["next_round"], words))
+
+
+def _delay_is_status(words: str) -> bool:
+    """Whether the only news is that nothing is decided yet: a delay says the decision
+    comes later than planned (longer, pushed, paused); "no decision yet" alone is a status."""
+    plain = fold(words)
+    hits = [
+        *_matches(PATTERN["delay"], words),
+        *_matches(PATTERN["delay"], base_forms(words)),
+        *_matches(FOLDED_PATTERN["delay"], plain),
+    ]
+    return bool(hits) and all(STATUS.fullmatch(fold(hit)) for hit in hits)
+
+
+def _next_only_asks_availability(words: str) -> bool:
+    return all(AVAILABILITY.search(hit) for hit in _matches(PATTERN["next_round"], words))
+
+
+def _hypothetical(cue: str, words: str) -> bool:
+    """Whether the sentence that names the offer makes it, before naming it, a condition of
+    something else ("before we can make you an offer")."""
+    sentence = _sentence_of(cue, words)
+    head = sentence[: fold(sentence).lower().find(fold(cue).lower()) + len(cue)]
+    return bool(HYPOTHETICAL.search(head))
+
+
+def _sentence_of(cue: str, words: str) -> str:
+    """The sentence a cue was read in; empty when it was read in another form."""
+    at = fold(words).lower().find(fold(cue).lower())
+    if at < 0 or not cue:
+        return ""
+    start = max(words.rfind(".", 0, at), words.rfind("\n", 0, at)) + 1
+    ends = [i for i in (words.find(".", at + len(cue)), words.find("\n", at + len(cue))) if i >= 0]
+    return words[start : min(ends, default=len(words))]
+
+
 def _asked(words: str) -> str | None:
     """Up to three labels of what is asked for, in the vocabulary's order."""
-    labels = [label for label, pattern in ASKS if pattern.search(words)]
-    return ", ".join(labels[:3]) or None
+    return ", ".join(_asked_labels(words)[:3]) or None
+
+
+def _asked_labels(words: str) -> list[str]:
+    return [label for label, pattern in ASKS if pattern.search(words)]
+
+
+def _lists_what_it_needs(words: str) -> bool:
+    """A request by its content: two or more of the things employers ask for (salary,
+    notice period, references, documents...) with a word of asking, in any phrasing
+    ("waeren wir froh um zwei Angaben", "necesito que me confirmes un par de cosas")."""
+    wanted = [label for label in _asked_labels(words) if label != ASKS[-1][0]]
+    return len(wanted) >= 2 and bool(REQUESTING.search(words))

@@ -108,8 +108,15 @@ def _setup_logging(debug: bool) -> None:
     root = logging.getLogger()
     root.handlers[:] = [handler]
     root.setLevel(logging.DEBUG if debug else logging.INFO)
-    for noisy in ("googleapiclient", "google", "urllib3", "apscheduler", "caldav", "niquests",
-                   "imapclient"):
+    for noisy in (
+        "googleapiclient",
+        "google",
+        "urllib3",
+        "apscheduler",
+        "caldav",
+        "niquests",
+        "imapclient",
+    ):
         logging.getLogger(noisy).setLevel(logging.DEBUG if debug else logging.ERROR)
     warnings.simplefilter("default")
     warnings.showwarning = _log_warning
@@ -327,8 +334,7 @@ def _explain(args: argparse.Namespace, settings: Settings, store: Any) -> int:
     event = explain.find_event(read.events, args.explain)
     if event is None:
         raise UsageError(
-            f"no event with id {args.explain!r}, or several match "
-            "(see `interview-followup plan`)"
+            f"no event with id {args.explain!r}, or several match (see `interview-followup plan`)"
         )
     rows = explain.rows_for(event, settings, store.corrections())
     if args.json:

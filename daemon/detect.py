@@ -239,9 +239,7 @@ class _Verdict:
     event_type: str | None = None
 
 
-def _verdict(
-    event: SourceEvent, rules: _Rules, fields: invite_text.Fields, me: User
-) -> _Verdict:
+def _verdict(event: SourceEvent, rules: _Rules, fields: invite_text.Fields, me: User) -> _Verdict:
     """A title pattern, a booking's event type, a hiring-side phrasing, the calendar or
     the tag; an exclusion in the title or the event type vetoes the first three."""
     title = _title(event)
@@ -617,8 +615,11 @@ def _parties(event: SourceEvent, rules: _Rules, me: User) -> _Parties:
         interviewers.append(Person(display_name(att.name, email), email))
     org = event.organizer
     organizer = None
-    if org is not None and not me.is_attendee(org) and is_person(org, rules.robots) and usable(
-        clean_text(org.email, 320).lower()
+    if (
+        org is not None
+        and not me.is_attendee(org)
+        and is_person(org, rules.robots)
+        and usable(clean_text(org.email, 320).lower())
     ):
         organizer = Person(display_name(org.name, org.email), clean_text(org.email, 320).lower())
     everyone = [a for a in (org, *event.attendees) if a is not None]

@@ -23,6 +23,12 @@ AWAY = re.compile(
     r"|travel+ing|ooo|off)\b"
     r"|\bout of (?:the )?office (?:until|till|through|from)\b"
     r"|\bi (?:have )?(?:now )?left\b|\bi am no longer (?:with|at|working)\b"
+    r"|^\W*(?:[A-Z][\w'-]+ ){1,3}(?:is|has) no longer (?:with|at|working|employed)\b"
+    r"|\bnicht mehr (?:für|bei|im)\b.{0,50}\btätig\b|\bwird nicht (?:gelesen|bearbeitet)\b"
+    r"|\bno longer (?:works?|working) (?:for|at)\b|\bne fait plus partie\b"
+    r"|\bya no (?:trabaja|forma parte)\b"
+    r"|\b(?:mailbox|inbox|account|address) will (?:be|soon be) (?:closed|deactivated|deleted"
+    r"|disabled)\b"
     r"|\bbin (?:ich )?(?:bis|vom|ab|derzeit|zurzeit|aktuell)?\s*.{0,40}"
     r"(?:nicht im büro|abwesend|im urlaub|außer haus)"
     r"|\b(?:ich bin|bin ich)\b.{0,60}\b(?:nicht im büro|abwesend|im urlaub)"
@@ -66,7 +72,8 @@ AUTO_SIGNS = re.compile(
     r"|\bfor (?:urgent|immediate) (?:matters|requests|questions|inquiries|assistance)"
     r"|\bif (?:this is|your matter is) urgent\b|\bin (?:dringenden|eiligen) fällen\b"
     r"|\bfor anything urgent\b|\burgent (?:matters|requests)\b"
-    r"|\bfor (?:\w+ )?(?:matters|enquiries|inquiries|questions),? please (?:contact|email|write)"
+    r"|\bfor (?:\w+ )?(?:matters|enquiries|inquiries|questions)\b[^.]{0,80}?,? please (?:contact"
+    r"|email|e-mail|write|reach)"
     r"|\bcheck(?:ing)? (?:my )?e-?mails? (?:intermittently|occasionally|sporadically"
     r"|periodically)\b"
     r"|\bnach meiner rückkehr\b|\bwird nicht weitergeleitet\b|\bkeinen zugriff\b"
@@ -90,6 +97,8 @@ AUTO_SIGNS = re.compile(
     r"|contactar|escribe a|escriba a)\b.{0,30}[\w.+-]+@[\w-]+\.[\w.]+",
     re.I,
 )
+# A notification's footer, not a person away: "this mailbox is not monitored".
+NO_REPLY_FOOTER = re.compile(r"\bis not (?:monitored|checked|read)\b|n'est pas|no se", re.I)
 BULK_SENDER = re.compile(
     r"^(?:news(?:letter)?s?|marketing|updates?|events?|hello|info|digest|alerts?|jobs?-?alerts?"
     r"|talent-?community|careers-?news|community|webinars?|promo(?:tions)?|actualites|nouvelles"
@@ -115,6 +124,11 @@ ATS_DOMAINS = (
     "teamtailor.com",
     "personio.de",
     "recruitee.com",
+    "recruiteemail.com",
+    "softgarden.io",
+    "bamboohr.com",
+    "jazzhr.com",
+    "workable.com",
 )
 # A list's own words: only a list offers to stop sending ("unsubscribe", "se désabonner").
 UNSUBSCRIBE = (
@@ -133,13 +147,34 @@ NOISE_TEXT = re.compile(
     r"|newsletter|job alert|new jobs? (?:for you|matching)|recommended jobs|webinar|register now"
     r"|save your seat"
     r"|reserve (?:yours|your (?:seat|spot))|verify (?:your|the) e-?mail|candidate account"
-    r"|survey|encuesta|umfrage|questionnaire de satisfaction)\b",
+    r"|survey|encuesta|umfrage|questionnaire de satisfaction|reset (?:your |the )?password"
+    r"|password reset"
+    r"|restablecer (?:la |tu |su )?contraseña|passwort zurücksetzen"
+    r"|réinitialiser (?:votre )?mot de passe)\b",
     re.I,
 )
 ABOUT_YOU = re.compile(
-    r"\b(?:your (?:application|candidacy|interview|candidature|profile)|you applied"
-    r"|ihre bewerbung|deine bewerbung|ihr(?:em)? (?:vorstellungs)?gespräch"
-    r"|votre candidature|votre entretien|su candidatura|tu candidatura|su entrevista)\b",
+    r"\b(?:your (?:application|candidacy|interviews?|candidature)|you applied|you interviewed"
+    r"|your interest in (?:the|this|our|joining|working)|the time you (?:invested|spent|took|gave)"
+    r"|(?:ihre|deine) bewerbung|(?:ihr|dein) interesse an|ihr(?:em)? (?:vorstellungs)?gespräch"
+    r"|(?:votre|ta) candidature|(?:votre|ton) entretien|(?:votre|ton) intérêt pour"
+    r"|(?:su|tu) (?:candidatura|entrevista|postulación)|(?:su|tu) interés (?:en|por))\b",
+    re.I,
+)
+# A ticket system's receipt of the candidate's mail: "Your request (#48213) has been
+# received", "hat die Ticketnummer ... erhalten"; no person has read the thank-you yet.
+TICKET_RECEIPT = re.compile(
+    r"\b(?:your (?:request|ticket|case|enquiry|inquiry|message|e-?mail)\s*(?:\(?#?\d+\)?\s*)?"
+    r"(?:has been|was|is) (?:received|logged|created)|ticket ?(?:number|nummer|#|no\.?)|numéro de"
+    r" ticket|número de (?:ticket|caso|solicitud)|type your reply above this line"
+    r"|(?:ihre|deine) (?:e-?mail|anfrage|nachricht) ist (?:bei uns )?eingegangen"
+    r"|(?:votre|ta|su|tu) (?:demande|solicitud|consulta|requête) (?:a bien été|a été|ha sido|fue)"
+    r" (?:enregistrée|reçue|registrada|recibida)|sous le numéro|(?:se ha abierto|abierto) (?:la"
+    r"|una)"
+    r" incidencia|n[úu]mero de incidencia|se ha registrado con el n[úu]mero|buz[óo]n autom[áa]tico"
+    r"|registered (?:under|with) (?:the )?(?:number|reference)|enregistrée sous"
+    r"|(?:ticket|incidencia|caso|case|demande|anfrage|request"
+    r"|vorgang)\s*(?:n[º°o]\.?\s*|#\s*)\d{3,})",
     re.I,
 )
 
@@ -151,6 +186,10 @@ RECEIPT = re.compile(
     r"|(?:bewerbung|unterlagen) (?:ist|sind) (?:bei uns )?(?:eingegangen|angekommen)"
     r"|vielen dank für (?:ihre|deine) bewerbung|candidature a bien été (?:reçue|enregistrée)"
     r"|merci (?:pour|de) votre candidature|hemos recibido (?:tu|su) (?:candidatura|solicitud)"
+    r"|(?:avons|hemos|haben) (?:bien )?(?:reçu|recibido|erhalten) (?:votre|tu|su|ihre|deine)"
+    r" (?:candidature|candidatura|postulación|bewerbung)|merci d'avoir postulé|danke für (?:ihre"
+    r"|deine)"
+    r" bewerbung|gracias por (?:aplicar|postular)"
     r"|gracias por (?:postularte|tu candidatura|su candidatura|presentar))",
     re.I,
 )

@@ -168,7 +168,9 @@ _FOOTER = re.compile(
     r"|privileged (?:and|&) confidential)"
     # legal lines that start with the company's name: "Alpenwerk GmbH · Amtsgericht ..."
     r"|.{0,80}\b(?:amtsgericht|registergericht|handelsregister|hrb \d|sitz der gesellschaft"
-    r"|intended recipient|destinataire de ce|destinatario (?:de este|indicado))",
+    r"|intended recipient|destinataire de ce|destinatario (?:de este|indicado)"
+    r"|(?:la )?información contenida en este|le informazioni contenute|the information contained"
+    r" in this)",
     re.I,
 )
 

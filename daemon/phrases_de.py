@@ -9,6 +9,16 @@ from __future__ import annotations
 
 FAMILIES: dict[str, tuple[str, ...]] = {
     "rejection": (
+        r"\bfür jemand(?:en)? (?:anderen|anders)\b.{0,20}\bentschieden"
+        r"|\bentschieden\b.{0,60}\bfür jemand(?:en)? (?:anderen|anders)\b",
+        r"\b(?:stelle|position|ausschreibung)\b.{0,60}\b(?:gestrichen|gestoppt|zurückgezogen"
+        r"|nicht (?:nach|neu)besetzt|storniert)",
+        r"\b(?:stelle|position|rolle)\b.{0,40}\b(?:intern|anderweitig|mit (?:einer"
+        r"|einem) (?:anderen )?(?:person|kandidat\w*|bewerber\w*"
+        r"|kolleg\w*))\b.{0,30}\b(?:besetzen|besetzt|vergeben)",
+        r"\b(?:entschieden|entscheiden|entschlossen)\b.{0,80}\b(?:intern|mit (?:einer"
+        r"|einem) (?:anderen |externen )?(?:person|kandidat\w*|bewerber\w*"
+        r"|kolleg\w*))\b.{0,30}\b(?:zu )?besetzen",
         r"\bpassen (?:leider )?nicht zusammen\b",
         r"\bnegative[nr]? (?:rückmeldung|nachricht|bescheid|antwort)\b|\bnicht zu (?:ihren|deinen) "
         r"gunsten\b",
@@ -26,24 +36,30 @@ FAMILIES: dict[str, tuple[str, ...]] = {
         r"|antwort|rückmeldung)",
         r"\b(?:mit|für) (?:anderen|einer anderen|einem anderen|andere) (?:kandidat|bewerber|profil)"
         r"\w*\b.{0,40}\b(?:fortzusetzen|fortsetzen|weiterzugehen|entschieden|weiter)",
-        r"\bkeine zusage\b|\bnicht (?:mehr )?in die (?:engere|nächste) (?:wahl|runde)",
+        r"\bkeine zusage\b(?! oder absage)|\bnicht (?:mehr )?in die (?:engere|nächste) (?:wahl"
+        r"|runde)",
         r"\b(?:uns|wir) (?:\w+ ){0,3}für (?:eine[nr]?|die|den) (?:andere[nr]? |weitere[nr]? )?"
         r"(?:bewerber|kandidat|person|mitbewerber)\w*\b.{0,15}\bentschieden",
         r"\bkeine (?:stelle|position|anstellung|zusage)\b.{0,40}\b(?:anbieten|geben|machen)",
         r"\bbedauer\w*\b.{0,60}\b(?:nicht|keine|absage)\b",
         r"\bnicht (?:weiter )?(?:in betracht|berücksichtig|für die nächste|in die nächste)",
-        r"\b(?:entschieden|entscheidung)\b.{0,40}\bnicht\b.{0,30}\b(?:fortzusetzen|weiterzuverfolgen"
+        r"\b(?:entschieden|entscheidung)\b.{0,40}\bnicht\b.{0,30}\b(?:fortzusetzen"
+        r"|weiterzuverfolgen"
         r"|weiter|einzuladen|anzubieten)",
     ),
     "offer": (
+        r"\ban bord (?:holen|nehmen|begrüßen)\b|\bden vertrag\b.{0,80}\b(?:schick\w*|send\w*"
+        r"|zukommen)",
         r"\b(?:sie|dich) (?:\w+ ){0,4}einstellen\b",
         r"\b(?:in unserem|in unser|ins|im) team\b.{0,30}\b(?:sehen|begrüßen|aufnehmen|willkommen"
-        r"|haben)\b",
+        r"|zu haben)\b|\bim team haben\b|\b(?:schick\w*|send\w*)\b.{0,30}\bdas angebot\b",
         r"\barbeitsvertrag\b|\bvertrags?(?:entwurf|unterlagen|angebot)\b",
         r"\bwillkommen (?:an bord|im team)\b",
         r"\b(?:zusage|angebot)\b.{0,40}\b(?:für sie|für dich|erhalten)\b",
     ),
     "next_round": (
+        r"\btermine?\b.{0,30}\bpassen\b|\bwürden? (?:ihnen|dir)\b.{0,40}\bpassen\b",
+        r"\b(?:termin|gespräch|interview|kennenlernen)\w*\b.{0,30}\bverschieben|\bzweitgespräch\b",
         r"\bassessment(?:-?cent(?:er|re))?\b|\bfallstudie\b",
         r"\b(?:gern|gerne) weitermachen\b|\bwelche[rn]? (?:tag|termin|zeit)\b.{0,30}\bpasst\b",
         r"\b(?:ein )?zweites mal\b|\bwann hätten (?:sie|du)\b.{0,30}\bzeit\b",
@@ -56,10 +72,15 @@ FAMILIES: dict[str, tuple[str, ...]] = {
         r"\bwäre(?:n)? (?:ihnen|dir|es ihnen)\b.{0,60}\brecht\b",
         r"\b(?:buchen|wählen) sie\b.{0,40}\btermin",
         r"\b(?:sie|dich) (?:gerne |gern )?(?:unserem|unserer|dem|der) \w+ vorstellen\b",
-        r"\bschlagen\b.{0,40}\b(?:montag|dienstag|mittwoch|donnerstag|freitag|\d{1,2}\.).{0,60}\bvor\b",
+        r"\bschlagen\b.{0,40}\b(?:montag|dienstag|mittwoch|donnerstag|freitag"
+        r"|\d{1,2}\.).{0,60}\bvor\b",
         r"\b(?:termin|zeitfenster|slot)\w*\b.{0,30}\b(?:vorschlagen|abstimmen|finden|anbieten)",
     ),
     "info_request": (
+        r"\b(?:bräuchte|bräuchten|benötige|benötigen|brauche|brauchen)\b.{0,30}\b(?:folgende"
+        r"|von ihnen|von dir)\b",
+        r"\bbitten (?:wir |ich )?(?:sie|dich|euch) (?:noch |daher |deshalb "
+        r"|kurz )?um\b(?! (?:\w+ ){0,2}(?:geduld|verständnis|nachsicht))",
         r"\bschicken sie (?:mir|uns) (?:bitte )?",
         r"\b(?:wären sie so freundlich|würden sie)\b.{0,80}\b(?:schicken|senden|zukommen"
         r"|mitteilen)",
@@ -71,6 +92,9 @@ FAMILIES: dict[str, tuple[str, ...]] = {
         r"\b(?:benötigen|brauchen) (?:wir|ich) (?:noch )?(?:ihre|deine|eine|einen|zwei)\b",
     ),
     "delay": (
+        r"\b(?:krankheitsbedingt|erkrankt)\b|\b(?:ist|sind|war|waren)\b.{0,40}\bausgefallen\b",
+        r"\b(?:warten|wartet) (?:noch |gerade )?(?:auf|bis)\b",
+        r"\bhängt\b.{0,60}\bnoch\b",
         r"\bnoch nicht so weit\b|\berst\b.{0,30}\b(?:entscheid|rückmeld|melden|sagen|bescheid)",
         r"\bzieht sich\b|\bausstehen\b",
         r"\bverlänger\w* sich\b|\bist (?:bis|erst) .{0,30}zu rechnen\b",
@@ -86,6 +110,9 @@ FAMILIES: dict[str, tuple[str, ...]] = {
         r"\bdauert\b.{0,30}\b(?:noch|etwas|leider)\b|\bum (?:etwas |noch etwas )?geduld\b",
     ),
     "acknowledgement": (
+        r"\bnoch im rennen\b|\b(?:eine |die )?(?:finale|endgültige|abschließende"
+        r"|verbindliche) (?:antwort|entscheidung|rückmeldung)\b.{0,20}\b(?:geben|mitteilen"
+        r"|schicken|sagen)",
         r"\bleite\w* (?:sie|es|ihre \w+) (?:gerne )?an\b.{0,30}\bweiter\b",
         r"\beingang ihrer nachricht\b|\bkommen auf (?:sie|dich) zurück\b",
         r"\bist angekommen\b|\bauf dem laufenden\b",

@@ -20,8 +20,10 @@ _GO_ON = (
 )
 # Verbs of choosing, in every form ("going with", "focusing on", "chose", "selected").
 _CHOOSE = (
-    r"(?:go(?:es|ing)?|went|gone|proceed\w*|progress\w*|mov(?:e|es|ed|ing)|continu\w*|focus\w*|pursu\w*"
-    r"|select\w*|prioriti[sz]\w*|chos\w*|choos\w*|hir(?:e|es|ed|ing)|offer\w*|decid\w*|settl\w*|opt\w*)"
+    r"(?:go(?:es|ing)?|went|gone|proceed\w*|progress\w*|mov(?:e|es|ed|ing)|continu\w*|focus\w*"
+    r"|pursu\w*"
+    r"|select\w*|prioriti[sz]\w*|chos\w*|choos\w*|hir(?:e|es|ed|ing)|offer\w*|decid\w*|settl\w*"
+    r"|opt\w*)"
 )
 _PERSON = (
     r"(?:candidates?|applicants?|finalists?|profiles?|people|persons?|individuals?|hires?|options?"
@@ -36,6 +38,13 @@ _SAD = r"(?:sorry|regret|sad|unfortunate(?:ly)?|disappointing|afraid)"
 
 FAMILIES: dict[str, tuple[str, ...]] = {
     "rejection": (
+        r"\b(?:role|position|job|opening|vacancy|posting|search|post)\s+(?:has"
+        r"|have)\s+(?:(?!not\b)\w+\s+)?been\s+(?:\w+ly\s+)?(?:cancel+ed|closed|withdrawn"
+        r"|eliminated)\b"
+        r"|\bclosed without an appointment\b|\bwithdrawn (?:the )?funding\b",
+        r"\b(?:won't|will not|not) be (?:hiring|recruiting) for (?:it|this|the|that)\b",
+        r"\b(?:role|position|job|opening|req(?:uisition)?|vacancy|posting) (?:has been|was"
+        r"|is being|is) (?:\w+ly )?(?:cancel+ed|withdrawn|eliminated|closed|pulled)\b",
         r"\b(?:hire|hiring|hired|select\w*|chose|choose|offer\w*|go with|went with)\s+"
         r"someone else\b",
         r"\bnot (?:in|to) your favou?r\b",
@@ -132,6 +141,20 @@ FAMILIES: dict[str, tuple[str, ...]] = {
         r"(?:considered|under consideration|in consideration|in the running)",
         r"\bdecline (?:your|the) (?:application|candidacy)\b",
         r"\b(?:continue|continuing|keep) (?:our|the) search\b|\bkeep looking\b",
+        r"\b(?:go|goes|went|gone|going|head\w*|take|took|taken|taking)\s+(?:in\s+)?(?:another"
+        r"|a different|a new|an? other)\s+direction\b",
+        # the role given to someone: "decided to appoint an internal candidate", "recruited
+        # someone from within"
+        r"\b(?:appoint\w*|recruit\w*|promot\w*|hir\w*|select\w*|chose|choose|chosen)\s+"
+        r"(?:an?\s+|the\s+|one of (?:the|our)\s+)?(?:internal|another|other|different|external"
+        r"|existing|current)\s+(?:\w+\s+)?(?:candidates?|applicants?|colleagues?|team members?"
+        r"|employees?|people|persons?|finalists?)\b|\bfrom within\b",
+        # going on with the process, negated: "so we won't be continuing with the process"
+        r"(?:\bnot|n't|\bno longer)\s+(?:be\s+)?(?:continu\w*|proceed\w*|progress\w*|mov\w*"
+        r" forward|go\w* forward|go\w* ahead)\s+with\s+(?:the|your|this)\s+(?:process|application"
+        r"|candidacy|recruitment|search|role|position)\b(?!\s+(?:until|before|for now|yet))",
+        r"\b(?:we(?:'ve| have)?|has been|have been)\s+(?:now\s+)?closed (?:it|the (?:role|position"
+        r"|req\w*|opening|vacancy|search))\b",
     ),
     "offer": (
         r"\b(?:committee|panel|team|founders|ceo|leadership|board) (?:has |have )?signed off\b"
@@ -153,7 +176,8 @@ FAMILIES: dict[str, tuple[str, ...]] = {
         r"\b(?:move|moving|go|going) (?:forward|ahead) with you\b(?!\s+(?:to|for|in|into)\s+"
         + STEP
         + ")",
-        r"\b(?:pleased|happy|delighted|thrilled|excited|glad)\b.{0,60}\b(?:selected|chosen)\b.{0,10}"
+        r"\b(?:pleased|happy|delighted|thrilled|excited|glad)\b.{0,60}\b(?:selected"
+        r"|chosen)\b.{0,10}"
         r"\bfor the (?:role|position|job)\b|\b(?:you got the job|the job is yours)\b",
         r"\byou(?:'ve| have)? got the (?:job|role|position)\b",
         r"\bthe (?:job|role|position) is yours\b",
@@ -166,6 +190,10 @@ FAMILIES: dict[str, tuple[str, ...]] = {
         r"\b(?:base|salary|compensation)\s+(?:salary\s+)?(?:of\s+)?[$€£]\s?\d",
         r"\bmake you an offer\b|\boffer (?:is|will be) on its way\b|\boffer you (?:the|a|this|our)"
         r" (?:\w+ ){1,3}(?:role|position|job)\b",
+        # an enthusiastic founder: "we want you!! offer coming tonight"
+        r"\bwe want you\b(?!\s+to\s+(?:meet|come|interview|speak|talk|chat))|\boffer (?:is "
+        r"|will be )?"
+        r"(?:coming|heading) (?:your way|tonight|today|tomorrow|soon|over)\b",
         r"\bcongrat\w*\b.{0,160}\b(?:start date|can you start|offer|join(?:ing)? (?:us|the team)"
         r"|welcome aboard|on board)",
     ),
@@ -182,7 +210,10 @@ FAMILIES: dict[str, tuple[str, ...]] = {
         r"\bcontinue (?:the|our) conversation\b|\bcalendar invite\b",
         r"\bround (?:2|two|3|three|ii)\b",
         r"\b(?:hackerrank|codility|codesignal|testgorilla|coderbyte|hirevue|karat|spark hire)\b",
-        r"\b(?:meet|see) you (?:again|in person|onsite|on-site)\b|\bpropos\w+ (?:a|an)\b.{0,20}"
+        # not "it was great to meet you in person": that thanks for the last one
+        r"(?<!great to )(?<!nice to )(?<!good to )(?<!lovely to )(?<!pleasure to )(?<!glad to )"
+        r"(?<!happy to )\b(?:meet|see) you (?:again|in person|onsite|on-site)\b|\bpropos\w+ (?:a"
+        r"|an)\b.{0,20}"
         r"\b(?:onsite|on-site|interview|call|meeting|session|visit)",
         r"\b(?:onsite|on-site|in-person|final round|follow-up|second interview)\b.{0,30}"
         r"\b(?:next|on|this) (?:week|monday|tuesday|wednesday|thursday|friday)",
@@ -201,6 +232,9 @@ FAMILIES: dict[str, tuple[str, ...]] = {
         r"process\b",
     ),
     "info_request": (
+        r"\b(?:get|need|collect|require|gather)\s+(?:a few|some|a couple of|two|three"
+        r"|several)\s+(?:more\s+)?(?:things|items|documents|details|bits"
+        r"|pieces)\s+(?:of information\s+)?from you\b|\bwe still need\b",
         r"\bwould you mind (?:sending|sharing|forwarding|providing|filling|completing)\b",
         r"\b(?:still )?missing\b.{0,30}\byour\b",
         r"\b(?:asked|wondering|wonder) (?:whether|if) you (?:have|could|can|would)\b",
@@ -210,14 +244,31 @@ FAMILIES: dict[str, tuple[str, ...]] = {
         r"\b(?:you have|there is) a (?:new )?task\b|\bcomplete (?:it|the (?:task|form))\b",
     ),
     "delay": (
+        r"\blonger than (?:we|i) (?:had )?(?:suggested|said|promised|hoped|thought|indicated"
+        r"|mentioned|planned|expected)\b|\bit will be\b.{0,30}\bbefore (?:we|i)\b",
+        r"\b(?:can't|cannot|can not|won't|will not|unable to|not able to) (?:be able to )?(?:make"
+        r"|reach|take|finali[sz]e) (?:a |the |our |any )?(?:final )?decision (?:until|before)\b",
+        r"\b(?:a|temporary|hiring)\s+(?:temporary\s+|hiring\s+)?(?:hold|freeze|pause) on\b"
+        r"|\buntil the (?:hold|freeze|pause) (?:is|has been) lifted\b",
+        r"\b(?:see|meet|interview|speak with|talk to) (?:one|another|a few|two|three"
+        r"|a couple of) more (?:candidates?|finalists?|people|applicants?)\b|\bout sick\b"
+        r"|\b(?:debriefs?|panels?|meetings?) (?:moved|slipped|got moved)\b",
+        r"\b(?:waiting|wait) (?:on|for)\b.{0,60}\b(?:feedback|approvals?|sign-?offs?"
+        r"|interviewers?|candidates?|budget|panel|ceo|cto|cfo|vp|manager|director|board"
+        r"|references?)\b",
+        r"\b(?:that|it)(?:'s| is) not going to happen\b",
+        r"\b(?:added|adding|add) (?:two|three|a few|some|another|one|more"
+        r"|a couple of)\s+(?:more\s+)?(?:\w+\s+)?(?:candidates?|people|applicants?|interviews?"
+        r"|finalists?)\b",
         r"\bnot (?:quite )?there yet\b",
         r"\bstill under (?:review|consideration)\b"
         r"|\bwaiting on (?:final |the )?(?:approvals?|sign-?offs?"
         r"|feedback)\b",
         r"\bnot (?:yet )?(?:complete|completed|finished|concluded|wrapped up)\b",
-        r"\b(?:debrief|decision|meeting|panel|review)\w* (?:has|have|was|were) "
-        r"(?:moved|shifted|pushed"
-        r"|rescheduled)\b",
+        r"\b(?:debrief|decision|meeting|panel|review|interview|call)\w* (?:has|have|was|were|got"
+        r"|is|are|'s)(?: been| being)? (?:moved|shifted|pushed|rescheduled|delayed|postponed)\b",
+        r"\b(?:won't|will not|don't|do not)\s+(?:have|be able to (?:give|share))\s+(?:an?|any|the"
+        r"|our)\s+(?:final\s+)?(?:answer|decision|update|news)\s+(?:this|yet|until|before|for)",
         r"\bbear with us\b|\bgive us (?:another|a few more|a couple more|one more) (?:week|day)"
         r"|\bno decision (?:yet|so far)\b|\bso there(?:'s| is) no decision\b",
         r"\bno (?:news|update|decision) yet\b",
@@ -235,6 +286,10 @@ FAMILIES: dict[str, tuple[str, ...]] = {
         r"\bnow (?:on the agenda|scheduled|planned|expected|set) for\b|\bon the agenda for\b",
         r"\bnot (?:yet )?(?:able|in a position) to (?:give you|share|make|reach)\b.{0,40}"
         r"\b(?:as (?:planned|promised|hoped|expected)|yet|this week)",
+        # "our selection process has been extended", "the timeline has been extended"
+        r"\b(?:process|timeline|timeframe|search|decision|review|selection)\w*\s+(?:has|have|was"
+        r"|were|is|are)\s+(?:been\s+|being\s+)?(?:extended|lengthened|prolonged)\b",
+        r"\b(?:decision|timeline|process|answer)\b.{0,30}\b(?:slip|slips|slipping|slide|sliding)\b",
         r"\b(?:radio silence|sorry for the wait|apologi[sz]e for the (?:wait|delay))\b.{0,120}"
         r"\b(?:slip|later|longer|delay|week of|until)",
     ),
@@ -243,7 +298,9 @@ FAMILIES: dict[str, tuple[str, ...]] = {
         r"\bmake sure (?:the others|the team|everyone|they) (?:see|sees|read)\b",
         r"(?:^|[.!]\s+)(?:will|i'll|we'll) (?:circle back|follow up|get back to you|be in touch"
         r"|keep you posted)\b",
-        r"\bgot it\b|\breceived with thanks\b|\bwell received\b",
+        r"\bgot it\b|\breceived with thanks\b|\bwell received\b|(?:^|\n)\W*received\b",
+        r"\b(?:and|but|then|so)\s+(?:will|we'll|i'll|we will|i will)\s+(?:reach out|be in touch"
+        r"|get back to you|follow up|let you know|circle back|update you)\b",
         # base forms: "passing it on to Jordan", "shared your note with the panel" ("sharing it
         # with the team" says nothing about the thank-you)
         r"\bpass (?:it|this|that|your \w+) (?:on|along|to)\b"

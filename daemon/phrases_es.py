@@ -8,6 +8,16 @@ from __future__ import annotations
 
 FAMILIES: dict[str, tuple[str, ...]] = {
     "rejection": (
+        r"\b(?:seguido|continuado|avanzado|ido) adelante con (?:otr[oa]s?|un perfil"
+        r"|una persona)\b|\bno seleccionad[oa]s?\b",
+        r"\b(?:decidido|decidimos|decidió)\b.{0,60}\b(?:cubrir|ocupar)\b.{0,40}\b(?:internamente"
+        r"|con (?:otra|otro|una persona))",
+        r"\b(?:vacante|puesto|posición|plaza|proceso)\b.{0,60}\b(?:cancelad[oa]|cancelarla"
+        r"|cancelarlo|suprimid[oa])",
+        r"\bno (?:vamos a poder|podemos|podremos|podr[ée]) (?:avanzar|seguir"
+        r"|continuar) (?:contigo|con usted|con vos|con (?:tu|su) (?:candidatura|proceso|perfil))",
+        r"\b(?:oferta|puesto|posición|vacante|plaza)\b.{0,20}\ba (?:otra persona|otro candidato"
+        r"|otra candidata)",
         r"\b(?:inclinamos|inclinaron|decantamos|decantado|decidimos) por (?:otr[oa])",
         r"\bno (?:ha|has) sido (?:la persona |el candidato |la candidata )(?:seleccionad|elegid)",
         r"\bdecid\w* no (?:continuar|seguir|avanzar)\b|\bse lo (?:dimos|dieron|hemos dado) a\b"
@@ -31,6 +41,7 @@ FAMILIES: dict[str, tuple[str, ...]] = {
         r"\ben esta ocasión no\b|\bno (?:ha|has) (?:sido|resultado) (?:seleccionad|elegid)",
     ),
     "offer": (
+        r"\bseguir adelante con (?:usted|tigo|vos|ti)\b|\bcarta (?:de )?oferta\b",
         r"\bte queremos en (?:el|nuestro) equipo\b|\bbienvenid[oa] a bordo\b",
         r"(?<!no )\b(?:has|ha) sido (?:la persona |el candidato |la candidata )?"
         r"(?:elegid|seleccionad)[oa]\b(?! para (?:la|una) (?:siguiente|próxima|segunda))",
@@ -39,22 +50,34 @@ FAMILIES: dict[str, tuple[str, ...]] = {
         r"\bpropuesta (?:económica|de contratación|formal|salarial)\b|\bbienvenid[oa] al equipo\b",
     ),
     "next_round": (
+        r"\bpas(?:aste|ó|ás|as|aron|amos) a la (?:segunda|siguiente|próxima|última"
+        r"|tercera) (?:instancia|etapa|fase|ronda)\b|\bagendar\b.{0,30}\bcharla\b",
+        r"\bconvoca\w*\b.{0,60}\b(?:entrevista|prueba|fase)\b",
         r"\búltima entrevista\b|\bqué (?:día|días|horario|hora)s? te (?:viene|va|vendría|iría)n? "
         r"(?:bien|mejor)",
         r"\bvolver a ver(?:te|le|nos)\b|\b(?:te|le|les) invitamos a\b",
         r"\bsuperado (?:la|el) (?:primera|fase|etapa|entrevista)|\b(?:le|te) proponemos una "
         r"(?:reunión|entrevista|llamada)|\bconfirm\w* (?:su|tu) asistencia\b",
         r"\bconocer(?:te|le|la|lo) en persona\b|"
-        r"\bsiguiente paso\b|\bprueba técnica\b|\bcharla con\b|\bte (?:va|viene) bien\b"
+        r"\bsiguiente paso\b|\bprueba técnica\b|\b(?:otra|una|nueva|segunda|próxima) charla con\b"
+        r"|\bte (?:va|viene) bien\b"
         r"|\ble (?:va|viene) bien\b",
     ),
     "info_request": (
+        r"\b(?:le|te|les) (?:solicitamos|pedimos|pido|solicito)\b(?! (?:disculpas|perd[oó]n"
+        r"|paciencia|comprensi[oó]n))",
         r"\b(?:me|nos) (?:puedes|puede|podrías|podría) (?:mandar|enviar|pasar|compartir)",
         r"\b(?:te|le) agradecer\w* (?:que nos|si nos) (?:envi|mand|facilit|indic)",
         r"\bnos falta(?:n)?\b.{0,30}\b(?:tu|su|tus|sus)\b",
         r"\bnecesit\w+ que (?:nos|me) (?:mand|envi|compart|indiqu|facilit)",
     ),
     "delay": (
+        r"\b(?:enferm[oa]|de baja (?:médica|por enfermedad))\b",
+        r"\b(?:se reúne|se reunirá|nos reunimos|nos reuniremos)\b.{0,40}\b(?:después|tras"
+        r"|de nuevo|otra vez)\b|\bdespués de (?:las fiestas|navidad|año nuevo|reyes)\b",
+        r"\bse (?:ha |está |nos está |nos ha |han |están )(?:extendi|alarg|retras|demor|pospus"
+        r"|aplaz)\w*",
+        r"\balargando\b|\bmás de lo (?:previsto|esperado|pensado|planeado)\b",
         r"\bno hay novedades\b|\bquedó para (?:después|el|la)\b",
         r"\ben suspenso\b|\bse reanude\b",
         r"\bmás tiempo del? (?:que )?(?:esperábamos|previsto|esperado|pensado)",
@@ -63,11 +86,14 @@ FAMILIES: dict[str, tuple[str, ...]] = {
         r"\bse (?:ha )?(?:extendi|alarg|retras|demor|pospus|aplaz)\w*",
         r"\b(?:aún|todavía) no (?:tenemos|hay|hemos)\b",
         r"\b(?:todavía|aún) (?:estamos )?esperando\b",
-        r"\bdemora\b|\b(?:se ha )?alargado\b|\b(?:está|están|estamos) tardando\b|\btardaremos\b",
+        r"\bdemora\b(?! en (?:responder|contestar))|\b(?:se ha )?alargado\b|\b(?:está|están"
+        r"|estamos) tardando\b|\btardaremos\b",
         r"\b(?:unos|algunos) días más\b|\b(?:días|semanas) adicionales\b",
         r"\bse ha (?:pospuesto|aplazado|retrasado)\b|\bpospuest[oa]\b",
     ),
     "acknowledgement": (
+        r"\bse lo (?:paso|pasé|he pasado|pasamos)\b|\ben cuanto (?:tengamos|tenga) (?:novedades"
+        r"|noticias)\b",
         r"\bacus(?:amos|o) recibo\b",
         r"\bhecho llegar\b|\bmuy amable\b",
         r"\bte cuento (?:novedades|algo)\b|\blo comparto con\b",

@@ -8,6 +8,15 @@ from __future__ import annotations
 
 FAMILIES: dict[str, tuple[str, ...]] = {
     "rejection": (
+        r"\b(?:retenu|choisi|privilégié) une candidature interne\b|\b(?:suis|sommes|avons"
+        r"|ai) (?:le|au) regret\b",
+        r"\b(?:poste|recrutement)\b.{0,60}\b(?:annulée?|supprimée?|fermée?)\b",
+        r"\b(?:décidé|décide|choisi)\b.{0,30}\b(?:poursuivre|continuer"
+        r"|avancer)\b.{0,20}\bavec (?:une|un) (?:autre )?(?:personne|candidat|candidate|profil)\b",
+        r"\bchoisi (?:quelqu'un|une personne|un profil|un candidat) (?:qui|d'autre|dont|ayant)\b",
+        r"\bfait le choix (?:de|d')\b.{0,60}\b(?:autre|ne pas)\b|\bposte\b.{0,30}\b(?:pourvu"
+        r"|comblé)\b",
+        r"\b(?:offre|poste|proposition)\b.{0,20}\bà (?:un|une) autre (?:candidat|personne|profil)",
         r"\bpench[ée]s? (?:pour|vers) (?:un|une) autre\b",
         r"\b(?:opté|optons|choisi) pour (?:un|une) (?:autre )?(?:candidat|profil|personne)",
         r"\bpas en votre faveur\b",
@@ -17,7 +26,8 @@ FAMILIES: dict[str, tuple[str, ...]] = {
         r"\bdécidé de ne pas (?:poursuivre|donner suite|retenir|continuer)",
         r"\bd'autres (?:candidats|profils|candidatures)\b.{0,40}\b(?:correspond|plus proches|mieux"
         r"|davantage)",
-        r"\b(?:choisi|décidé|préféré|opté)\b.{0,30}\b(?:poursuivre|continuer|avancer|aller)\b.{0,20}"
+        r"\b(?:choisi|décidé|préféré|opté)\b.{0,30}\b(?:poursuivre|continuer|avancer"
+        r"|aller)\b.{0,20}"
         r"\bavec (?:un|une|d')\s?(?:autres?\s+)?(?:profil|candidat|personne)",
         r"\bne correspond(?:ait|ent)? pas\b|\bpas été sélectionnée?s?\b",
         r"\b(?:attribuée?|confiée?|proposée?) à (?:un|une) autre\b",
@@ -28,6 +38,9 @@ FAMILIES: dict[str, tuple[str, ...]] = {
         r"|proposer)",
     ),
     "offer": (
+        r"\blettre d'offre\b|\boffre (?:officielle|d'emploi|écrite) (?:va suivre|suivra|ci-jointe)",
+        r"\b(?:que tu te joignes|que vous vous joigniez|te joindre|vous joindre) à (?:l'équipe"
+        r"|nous|notre)",
         r"\bque vous nous rejoigniez\b|\bvous (?:compter|accueillir) parmi nous\b",
         r"\bconfirmer votre embauche\b|\bvous embaucher\b",
         r"\b(?:faire|formuler|adresser|soumettre) une (?:proposition|offre)\b.{0,40}\b(?:rejoindre"
@@ -36,10 +49,15 @@ FAMILIES: dict[str, tuple[str, ...]] = {
         r"|\bnous (?:souhaitons|aimerions) vous (?:recruter|embaucher|accueillir)",
     ),
     "next_round": (
+        r"\bconvoquée?s?\b.{0,40}\b(?:entretien|jury|épreuve|oral)|\bretenue?s? pour (?:la|le|un"
+        r"|une) (?:phase|étape|entretien|tour|suite)",
+        r"\b(?:dernière|deuxième|seconde|prochaine) entrevue\b",
+        r"\b(?:inviter|convier|convoquer)\b.{0,30}\b(?:entrevue|entretien|rencontre)"
+        r"|\bplage horaire\b",
         r"\b(?:organiser|planifier|prévoir|fixer) une? (?:nouvelle |autre )?(?:rencontre|entrevue"
         r"|échange|réunion)",
         r"\bune (?:seconde|deuxième) fois\b",
-        r"\bétape suivante\b|\bcas pratique\b|\bdernier échange\b",
+        r"\bétape suivante\b|\bcas pratique\b|(?<!notre )(?<!votre )(?<!ton )\bdernier échange\b",
         r"\bvous revoir\b|\b(?:un )?échange avec (?:notre|le|la|nos)\b",
         r"\bvous rencontrer\b|\bcréneaux?\b|\bpoursuivre avec vous\b|\bvous présenter à\b",
         r"\bvous (?:conviendrai(?:en)?t|convient|conviennent)\b",
@@ -47,6 +65,8 @@ FAMILIES: dict[str, tuple[str, ...]] = {
         r" (?:entretien|échange|rendez-vous)",
     ),
     "info_request": (
+        r"\bbesoin que (?:vous|tu)\b|\b(?:compléter|complétiez|complètes?)\b.{0,40}\b(?:dossier"
+        r"|formulaire|fiche|espace)",
         r"\bpouvez-vous (?:me |nous )?communiquer\b",
         r"\bpouvez-vous (?:me |nous )?(?:confirmer|indiquer|envoyer|transmettre|préciser)",
         r"\bil (?:nous|me) manque\b",
@@ -54,6 +74,12 @@ FAMILIES: dict[str, tuple[str, ...]] = {
         r"\bpourriez-vous\b.{0,60}\b(?:envoyer|transmettre|faire parvenir|partager)",
     ),
     "delay": (
+        r"\b(?:malade|en arrêt maladie|souffrant)\b",
+        r"\battend\w*\b.{0,40}\b(?:le retour|la réponse|l'avis|la validation|les retours)\b",
+        r"\b(?:recrutement|processus|poste)\b.{0,40}\b(?:temporairement )?suspendue?\b",
+        r"\b(?:on n'a|n'avons|n'a|n'ont) pas encore (?:pu|eu)\b",
+        r"\bgel(?:er|é|ée|és)?\b.{0,40}\b(?:recrutement|embauche|processus|poste)"
+        r"|\b(?:recrutement|embauche)s?\b.{0,40}\bgel",
         r"\battend\w* encore\b|\bavant de conclure\b",
         r"\bprend\w* (?:un peu )?plus de temps\b",
         r"\ben suspens\b|\bmise? en pause\b|\bgelée?\b",
@@ -68,6 +94,9 @@ FAMILIES: dict[str, tuple[str, ...]] = {
         r"\b(?:reporté|repoussé|décalé|retardé)e?s?\b|\bplus (?:long|tard) que prévu\b",
     ),
     "acknowledgement": (
+        r"\bmerci (?:beaucoup |bien )?(?:pour|de) (?:ton|ta) (?:message|mot|courriel|retour)",
+        r"\b(?:reviendr\w*|reviens|revenir) vers (?:toi|vous)\b|\bje te (?:tiens"
+        r"|tiendrai) au courant\b",
         r"\baccus(?:ons|e) réception\b",
         r"\bje le (?:partage|transmets|fais suivre)\b|\bgentil message\b",
         r"\b(?:c'est|bien) noté\b|\b(?:on se|je vous|nous vous) tien\w* au courant\b",

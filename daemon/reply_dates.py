@@ -60,7 +60,8 @@ _FOREIGN = tuple(
         # next week / end of (next) week
         (
             r"\bende (?:der |dieser )?(?:nächste[nr]?|kommende[nr]?) woche\b"
-            r"|\bfin de la semaine prochaine\b|\bfin(?:ales)? de la próxima semana\b",
+            r"|\bfin de la semaine prochaine\b|\bfin(?:es|ales)? de la (?:próxima semana"
+            r"|semana próxima)\b",
             "end of next week",
         ),
         (
@@ -86,13 +87,16 @@ _FOREIGN = tuple(
 )
 _ABBREVIATED = re.compile(r"\b(jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.", re.I)
 _NUMERIC_DATE = re.compile(r"\b(\d{1,2})[./](\d{1,2})(?:[./](\d{2,4}))?\b")
-_SENTENCE = re.compile(r"(?<=[^\d\s][.!?;])\s+|\n+")  # "15. Dezember" is one sentence
+_SENTENCE = re.compile(
+    r"(?<=[^\d\s][.!?;])\s+|\n+|\s+(?:--|—)\s+"
+)  # "15. Dezember" is one sentence
 # A sentence about when they will answer is read before any other sentence with a date.
 _ABOUT_ANSWER = re.compile(
     r"\b(?:decid|decision|update|let you know|hear|back to you|get back|in touch|news|answer"
     r"|respond|come back|circle back|follow up|reach out|entscheid|rückmeldung|melden|bescheid"
     r"|décision|reviendr|réponse|répondre|antwort|outcome|résultat|ergebnis|resultado"
-    r"|retour|nouvelles|decisi|respuesta|responder|contacto|noticias)",
+    r"|retour|nouvelles|decisi|respuesta|responder|contacto|noticias|reviens|revenir|vers vous"
+    r"|vers toi|escrib|contarte|contarle|avisar|te aviso|le aviso|contact)",
     re.I,
 )
 _RETURN = re.compile(
@@ -167,12 +171,22 @@ _ANCHOR = re.compile(
 )
 
 
+# "until after the holidays", "nach den Feiertagen": the answer comes after a season, undated
+_UNDATED_AFTER = re.compile(
+    r"\W*(?:until |till |not before )?(?:after|nach|après|después de) (?:the |den |les |las )?"
+    r"(?:holidays|holiday break|christmas|new year|break|festive|feiertage\w*|fêtes|fiestas)",
+    re.I,
+)
+
+
 def _resolve(sentence: str, on: date) -> date | None:
     """The date right after what they will do ("follow up with you on Monday"), then after
     an anchor word ("by Tuesday"), else any date in the sentence."""
     for m in _ABOUT_ANSWER.finditer(sentence):
         if sentence[m.end() : m.end() + 3].lstrip(" s").startswith(":"):
             continue  # "Quick update:" heads the news, it promises nothing
+        if _UNDATED_AFTER.match(sentence[m.end() : m.end() + 40]):
+            return None  # "a decision until after the holidays": no date, whatever else
         found = _resolve_phrase(sentence[m.end() : m.end() + 60], on)
         if found is not None:
             return found

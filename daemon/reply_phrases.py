@@ -6,6 +6,7 @@ sentence ("chose someone else", "not going on with you"), not single sentences.
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from daemon import phrases_de, phrases_en, phrases_es, phrases_fr
 
@@ -114,7 +115,8 @@ _OFFER: tuple[str, ...] = (
     r"|\b(?:sie|dich) (?:gerne |gern )?(?:bei uns|im team)"
     r" begrüßen\b",
     r"\b(?:moving|move|go|going) (?:forward|ahead) with (?:an|the|your|a formal) offer\b"
-    r"|\boffer of employment\b|\b(?:confirm|confirming) (?:our|your|the) offer\b",
+    r"|(?<!not an )(?<!no )\boffer of employment\b|\b(?:confirm|confirming) (?:our|your"
+    r"|the) offer\b",
     r"\b(?:welcome you (?:to|aboard|on board)|welcome (?:aboard|to the team)|excited to welcome)",
     r"\b(?:attached is|here is|enclosed is|please find) (?:your|the) (?:formal |written )?offer\b",
     r"\b(?:formal|written|official) offer\b",
@@ -146,7 +148,8 @@ _OFFER: tuple[str, ...] = (
 )
 # "your availability" is scheduling, unless it is the availability to start or to join.
 _NOT_START = (
-    r"(?!\s+(?:to (?:start|join)|para incorpor|pour (?:démarrer|commencer|rejoindre)"
+    r"(?!\s+(?:to (?:start|join)|para (?:incorpor|ingresar|empezar|comenzar|unirte)"
+    r"|pour (?:démarrer|commencer|rejoindre)"
     r"|für (?:den|einen) (?:start|eintritt)))"
 )
 _NEXT_ROUND: tuple[str, ...] = (
@@ -159,7 +162,8 @@ _NEXT_ROUND: tuple[str, ...] = (
     r"|\bqué (?:días?|horarios?|horas?) te (?:viene|va)n? bien\b",
     r"\binvitar(?:te|le|les)? a (?:una|la|otra) (?:segunda |nueva |última )?entrevista|\bentrevista"
     r" final\b",
-    r"\b(?:progressed|advanced|moved|moving|move|advance|progress|invited|passed)\b.{0,20}\b(?:to|into"
+    r"\b(?:progressed|advanced|moved|moving|move|advance|progress|invited|passed)\b.{0,20}\b(?:to"
+    r"|into"
     r"|through to) the (?:\w+ )?(?:stage|round|step|phase|interviews?)\b",
     r"\b(?:have|bring|get) you (?:back|in)\b|\bmeet (?:with )?(?:our|the) (?:cto|ceo|cfo|vp|head"
     r"|director|founder|team|hiring manager|manager)",
@@ -231,37 +235,75 @@ ASKS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     for label, pattern in (
         (
             "references",
-            r"\breferen(?:ces?|zen|cias)\b|\breferees?\b|\b(?:former|previous|past) (?:managers?"
-            r"|colleagues|supervisors?|bosses)\b.{0,40}\b(?:speak|talk|contact|reach)"
-            r"|anciens (?:managers|responsables|collègues)|ehemalige[nr]? (?:vorgesetzte|chefs)",
+            r"\breferen(?:ces?|zen|cias)\b|\breferees?\b|\breferenzgeber|\b(?:former|previous|past)"
+            r" (?:managers?|colleagues|supervisors?|bosses)\b.{0,40}\b(?:speak|talk|contact|reach)"
+            r"|anciens (?:managers|responsables|collègues)|ehemalige[nr]? (?:vorgesetzte|chefs)"
+            r"|coordonnées (?:de|d'une|des) (?:deux|trois|\d|personnes)",
         ),
         (
             "salary expectations",
-            r"\bsalary|compensation expectations|gehaltsvorstellung"
-            r"|prétentions salariales|expectativas? salarial|pretensiones salariales",
+            r"\bsalary|compensation expectations|gehaltsvorstellung|lohnvorstellung|gehaltswunsch"
+            r"|prétentions salariales|expectativas? salarial|pretensi[oó]n(?:es)? (?:salarial"
+            r"|de renta)"
+            r"|banda salarial|rémunération|bulletins? de salaire|payslips?|gehaltsabrechnung"
+            r"|n[oó]minas?\b",
         ),
-        ("work samples or portfolio", r"\bportfolio|work samples?|arbeitsproben|portafolio"),
+        (
+            "work samples or portfolio",
+            r"\bportfolio|work samples?|arbeitsproben|portafolio|projektbeispiele"
+            r"|exemples? de (?:projets|travaux|réalisations)|ejemplos de (?:proyectos|trabajos)"
+            r"|examples of (?:your )?(?:work|projects)",
+        ),
         (
             "transcripts or certificates",
-            r"\btranscripts?|zeugnis(?:se)?\b|diplômes?|certificados?|t[ií]tulo universitario"
-            r"|certificates?",
+            r"\btranscripts?|zeugnis(?:se)?\b|diplômes?|diplomas?\b|certificados?"
+            r"|t[ií]tulo universitario"
+            r"|certificates?|certificats?|studienabschluss|acta de grado",
         ),
         (
             "right-to-work documents",
-            r"\bright[- ]to[- ]work|work (?:authori[sz]ation|permit|visa)|visa status|sponsorship"
-            r"|arbeitserlaubnis|permis de travail|permiso de trabajo",
+            r"\bright[- ]to[- ]work|work (?:authori[sz]ation|permit|visa|pass)|visa status"
+            r"|sponsorship"
+            r"|arbeitserlaubnis|arbeitsbewilligung|permis de travail|titre de séjour"
+            r"|permiso de trabajo|autorización de trabajo|share code",
         ),
         (
             "a notice period or start date",
             r"\bnotice period|start date|kündigungsfrist"
             r"|eintrittstermin|préavis|date de (?:début|disponibilité)"
-            r"|fecha de (?:inicio|incorporación)|preaviso|disponibilidad para incorporar"
-            r"|ab wann (?:könnten|können) sie|when (?:can|could) you start",
+            r"|fecha de (?:inicio|incorporación)|preaviso|disponibilidad (?:para|de) (?:incorpor"
+            r"|ingres)"
+            r"|ab wann (?:könnten|können) sie|when (?:can|could) you start|dar aviso",
         ),
         ("an updated CV", r"\b(?:updated |latest )?(?:cv|résumé|resume|lebenslauf|curriculum)\b"),
-        ("a form", r"\b(?:form|questionnaire|fragebogen|formulaire|formulario)\b"),
+        (
+            "an identity document",
+            r"\bpièce d'identité|\bdni\b|\bcédula|\bpassport|\bpasseport|\bpasaporte"
+            r"|\bausweis(?:kopie)?\b"
+            r"|\bid (?:card|document)|copy of your id\b",
+        ),
+        (
+            "licences, records or checks",
+            r"\blicen[cs]es?\b|\bregistration (?:card|number|certificate)"
+            r"|\bcopy of your \w+ registration|\bvaccination|\bbackground check|\bcriminal record"
+            r"|\bführungszeugnis|casier judiciaire|antecedentes penales|\bcpr\b|\bdbs\b",
+        ),
+        (
+            "a form",
+            r"\b(?:form|questionnaire|fragebogen|formulaire|formulario)\b"
+            r"|\bfiche de renseignements",
+        ),
         ("your availability", r"\bavailability|verfügbarkeit|disponibilit"),
     )
+)
+# A request in any words: what a message that lists the things it needs says around them.
+REQUESTING = re.compile(
+    r"\b(?:need|needs|require|required|please|kindly|could you|can you|would you|send|share"
+    r"|provide|upload|submit|confirm|reply with|shoot|bitte|benötig\w*|brauch\w*|bräucht\w*"
+    r"|froh um|senden|schicken|zustellen|nachreichen|mitteilen|angaben|besoin|pourrais|pourriez"
+    r"|envoyer|transmettre|merci de|bien vouloir|confirmer|faire parvenir|necesit\w*|confirm\w*"
+    r"|envi\w+|mand\w+|podr[ií]as?|por favor|solicit\w*|ind[ií]ca\w*)\b",
+    re.I,
 )
 _DELAY: tuple[str, ...] = (
     r"\bpush(?:ed|ing)?\b.{0,30}\b(?:back|out)\b|\bmás lento\b|\blleva más tiempo\b"
@@ -292,7 +334,8 @@ _DELAY: tuple[str, ...] = (
     r"|todavía no (?:hemos )?(?:tomado|tenemos) (?:una|la) decisión)\b",
 )
 _ACK: tuple[str, ...] = (
-    r"\bbien reçu\b|\bje (?:transmets|fais suivre)\b|\brecibido\b|\bte daremos noticias\b"
+    r"\bbien reçu\b|\bje (?:transmets|fais suivre)\b|(?:^|[.!¡]\s*)recibido\b(?! por error)"
+    r"|\brecibido (?:tu|su) (?:correo|mensaje|nota|email)|\bte daremos noticias\b"
     r"|\bdanke\b.{0,30}\b(?:erhalten|weitergeleitet|weitergegeben)\b",
     r"\bnoted(?: with thanks)?\b"
     r"|\b(?:share|pass|forward)(?:ed)? (?:your|the) (?:note|message|email)"
@@ -330,17 +373,64 @@ ASKING = re.compile(
     r"|[^.!\n]{0,120}\?",  # a question about what is listed
     re.I,
 )
-WEAK_NEXT = re.compile(r"next (?:step|stage)s?|(?:final|last) (?:interview|round)s?", re.I)
+WEAK_NEXT = re.compile(
+    r"next (?:step|stage)s?|(?:final|last) (?:interview|round)s?|nächsten? (?:schritt|stufe)"
+    r"|prochaine étape|étape suivante|(?:siguiente|próxima) (?:fase|etapa)|siguiente paso"
+    # the process moving on, not the candidate: "as we move into the final stage"
+    r"|rescheduled|(?:move|moving|moved|advance|advancing|progress|progressing|proceed|proceeding)"
+    r" (?:to|into) (?:the|our) (?:next|final)",
+    re.I,
+)
+# Nothing decided yet, said without anything being late (folded: see ``fold``).
+STATUS = re.compile(
+    r"no (?:final )?(?:decision|news|update)(?: (?:yet|so far))?|so there(?:'s| is) no decision"
+    r"|(?:haven't|have not|not yet) (?:made|reached|finali[sz]ed) (?:a|our|the) (?:final )?decision"
+    r"|noch keine entscheidung|pas encore (?:pris|arrete) (?:de|notre|une) decision"
+    r"|pas encore (?:de |d')(?:retour|reponse|decision|nouvelles)|pas encore (?:tranche|decide"
+    r"|statue)|todavia no (?:hemos )?(?:tomado|tenemos) (?:una|la) decision"
+    r"|(?:aun|todavia) no (?:tenemos|hay|hemos)|no hay novedades",
+    re.I,
+)
+# A sentence about when, not whether: a rejection's words in it ("I'm afraid I have to let you
+# know it will take longer", "pas en mesure de prendre une décision avant les congés") say
+# a delay when the text also reads as one.
+TIMED = re.compile(
+    r"\b(?:longer|later|until|yet|before|after the|avant|après|antes|después|hasta|bis|erst"
+    r"|noch nicht|pas encore|todavía|aún|decision|décision|entscheidung|decisión)\b",
+    re.I,
+)
+# What a next round asks when it asks for availability only.
+AVAILABILITY = re.compile(r"availab|verfügbarkeit|disponib", re.I)
+# An offer named as a condition or a possibility, not made: "before we can make you an
+# offer", "ein mögliches Vertragsangebot", "avant de vous faire une offre".
+HYPOTHETICAL = re.compile(
+    r"\b(?:before|prior to|in order to|bevor|vor einem|um ihnen|avant (?:de|d')|afin de"
+    r"|antes de|para poder|possible|potential|eventual\w*|mögliche\w*|éventuel\w*)\b",
+    re.I,
+)
 
 
-def _table(category: str, tuned: tuple[str, ...]) -> re.Pattern[str]:
+def _table(category: str, tuned: tuple[str, ...]) -> str:
     families = (p for lang in _LANGUAGES for p in lang.FAMILIES.get(category, ()))
-    return re.compile("|".join(f"(?:{p})" for p in (*tuned, *families)), re.I)
+    return "|".join(f"(?:{p})" for p in (*tuned, *families))
+
+
+_UMLAUTS = str.maketrans(
+    {"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue", "ß": "ss"}
+)
+
+
+def fold(text: str) -> str:
+    """The text as it is typed without accents: "fuer", "decide", "Gespraech", "despues".
+    Swiss German and hurried French or Spanish drop them; the phrase tables, folded the
+    same way, then read both spellings."""
+    decomposed = unicodedata.normalize("NFKD", text.translate(_UMLAUTS))
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 _LANGUAGES = (phrases_en, phrases_de, phrases_fr, phrases_es)
 # In the order a careful reader weighs them: the more consequential category first.
-RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
+_SOURCES = (
     ("rejection", _table("rejection", _REJECTION)),
     ("offer", _table("offer", _OFFER)),
     ("next_round", _table("next_round", _NEXT_ROUND)),
@@ -348,7 +438,15 @@ RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("delay", _table("delay", _DELAY)),
     ("acknowledgement", _table("acknowledgement", _ACK)),
 )
+RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (cat, re.compile(source, re.I)) for cat, source in _SOURCES
+)
+# The same tables without accents, for text typed without them (see ``fold``).
+FOLDED_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (cat, re.compile(fold(source), re.I)) for cat, source in _SOURCES
+)
 PATTERN = dict(RULES)
+FOLDED_PATTERN = dict(FOLDED_RULES)
 
 
 # Last resorts, read sentence by sentence when no phrase matched (see classify._fallback).
@@ -403,6 +501,7 @@ FAREWELL = re.compile(
     r"|\b(?:apply|consider you) (?:again |to |for )?(?:\w+ )?future (?:roles|openings|opportunities"
     r"|positions|vacancies)"
     r"|\b(?:berufliche[nr]? )?zukunft\b.{0,30}\b(?:alles gute|viel erfolg)"
+    r"|\bweiteren (?:beruflichen )?(?:weg|werdegang)\b.{0,40}\b(?:alles gute|viel erfolg)"
     r"|\b(?:alles gute|viel erfolg)\b.{0,40}\b(?:zukunft|weiteren (?:beruflichen )?weg"
     r"|weitere suche|bewerbungen|jobsuche)"
     r"|\btalent-?pool\b|\bdaumen\b.{0,30}\bsuche\b"

@@ -116,8 +116,6 @@ def unfinished_lines(drafts: list[dict[str, Any]]) -> list[str]:
     return lines
 
 
-
-
 def _steps(
     iv: Interview,
     actions: list[ActionRow],

@@ -164,9 +164,7 @@ def round_sentence(interview: Interview, earlier: Sequence[Interview], timezone:
     rounds rather than repeat them); empty for a first round."""
     before = earlier_rounds(earlier, timezone)
     if before:
-        return (
-            f"Coming after {before}, this conversation answered the questions I still had."
-        )
+        return f"Coming after {before}, this conversation answered the questions I still had."
     if interview.round > 1:
         return (
             f"As a {ordinal(interview.round)} round, this conversation built well on what we"
