@@ -355,9 +355,9 @@ def _decide(found: list[tuple[Category, str]], words: str) -> tuple[Category, st
     if "delay" in got and _delay_is_status(words):
         got.pop("delay")  # "no decision yet, I'll be in touch by Friday": nothing is late
         got.setdefault("acknowledgement", "no decision yet")
-    timed = "delay" in got and TIMED.search(_sentence_of(got.get("rejection", ""), words))
-    if "rejection" in got and timed:
-        got.pop("rejection")  # "I'm afraid I have to let you know it will take longer"
+    for cat in ("rejection", "next_round"):
+        if cat in got and "delay" in got and TIMED.search(_sentence_of(got[cat], words)):
+            got.pop(cat)  # "I'm afraid I have to let you know it will take longer"
     if "offer" in got and _hypothetical(got["offer"], words):
         got.pop("offer")  # "before we can make you an offer, we need ..."
     if not got:

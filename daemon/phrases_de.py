@@ -110,6 +110,9 @@ FAMILIES: dict[str, tuple[str, ...]] = {
         r"\bdauert\b.{0,30}\b(?:noch|etwas|leider)\b|\bum (?:etwas |noch etwas )?geduld\b",
     ),
     "acknowledgement": (
+        r"\brückmeldung\b.{0,30}\b(?:bekommen|erhalten) sie\b|\b(?:bekommen"
+        r"|erhalten) sie (?:von mir|von uns)\b|\b(?:führen|haben)\b.{0,30}\b(?:noch"
+        r"|restlichen)\b.{0,20}\bgespräche\b",
         r"\bnoch im rennen\b|\b(?:eine |die )?(?:finale|endgültige|abschließende"
         r"|verbindliche) (?:antwort|entscheidung|rückmeldung)\b.{0,20}\b(?:geben|mitteilen"
         r"|schicken|sagen)",

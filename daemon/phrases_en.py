@@ -38,6 +38,8 @@ _SAD = r"(?:sorry|regret|sad|unfortunate(?:ly)?|disappointing|afraid)"
 
 FAMILIES: dict[str, tuple[str, ...]] = {
     "rejection": (
+        r"\b(?:give|gave|given|giving|offer|offered|offering)\s+(?:the|this)\s+(?:job|role"
+        r"|position|post)\s+to\s+(?!you\b)\w+",
         r"\b(?:role|position|job|opening|vacancy|posting|search|post)\s+(?:has"
         r"|have)\s+(?:(?!not\b)\w+\s+)?been\s+(?:\w+ly\s+)?(?:cancel+ed|closed|withdrawn"
         r"|eliminated)\b"
@@ -234,7 +236,8 @@ FAMILIES: dict[str, tuple[str, ...]] = {
     "info_request": (
         r"\b(?:get|need|collect|require|gather)\s+(?:a few|some|a couple of|two|three"
         r"|several)\s+(?:more\s+)?(?:things|items|documents|details|bits"
-        r"|pieces)\s+(?:of information\s+)?from you\b|\bwe still need\b",
+        r"|pieces)\s+(?:of information\s+)?from you\b|\bwe still need (?:your|a copy|copies"
+        r"|the following|some|two|three|from you)\b",
         r"\bwould you mind (?:sending|sharing|forwarding|providing|filling|completing)\b",
         r"\b(?:still )?missing\b.{0,30}\byour\b",
         r"\b(?:asked|wondering|wonder) (?:whether|if) you (?:have|could|can|would)\b",
@@ -244,6 +247,9 @@ FAMILIES: dict[str, tuple[str, ...]] = {
         r"\b(?:you have|there is) a (?:new )?task\b|\bcomplete (?:it|the (?:task|form))\b",
     ),
     "delay": (
+        r"\b(?:promised|said|told you|hoped)\b.{0,60}\b(?:not going to make it|won't make it"
+        r"|went (?:completely )?quiet|didn't happen|slipped|fell through)\b|\b(?:i"
+        r"|we) said you'd hear from (?:us|me)\b",
         r"\blonger than (?:we|i) (?:had )?(?:suggested|said|promised|hoped|thought|indicated"
         r"|mentioned|planned|expected)\b|\bit will be\b.{0,30}\bbefore (?:we|i)\b",
         r"\b(?:can't|cannot|can not|won't|will not|unable to|not able to) (?:be able to )?(?:make"

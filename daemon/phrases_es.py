@@ -8,6 +8,8 @@ from __future__ import annotations
 
 FAMILIES: dict[str, tuple[str, ...]] = {
     "rejection": (
+        r"\b(?:cubierto|ocupado|cubrieron|ocuparon|cubrió)\s+(?:la|el)\s+(?:vacante|puesto"
+        r"|posición|plaza)\b",
         r"\b(?:seguido|continuado|avanzado|ido) adelante con (?:otr[oa]s?|un perfil"
         r"|una persona)\b|\bno seleccionad[oa]s?\b",
         r"\b(?:decidido|decidimos|decidió)\b.{0,60}\b(?:cubrir|ocupar)\b.{0,40}\b(?:internamente"
@@ -72,6 +74,8 @@ FAMILIES: dict[str, tuple[str, ...]] = {
         r"\bnecesit\w+ que (?:nos|me) (?:mand|envi|compart|indiqu|facilit)",
     ),
     "delay": (
+        r"\b(?:ha|han) estado de baja\b|\b(?:está|están) de baja\b|\b(?:pedido|piden|pide"
+        r"|necesitan|necesitamos|pidieron) (?:un poco (?:más )?de |más )?margen\b",
         r"\b(?:enferm[oa]|de baja (?:médica|por enfermedad))\b",
         r"\b(?:se reúne|se reunirá|nos reunimos|nos reuniremos)\b.{0,40}\b(?:después|tras"
         r"|de nuevo|otra vez)\b|\bdespués de (?:las fiestas|navidad|año nuevo|reyes)\b",

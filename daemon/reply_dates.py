@@ -65,7 +65,8 @@ _FOREIGN = tuple(
             "end of next week",
         ),
         (
-            r"\bende (?:der|dieser) woche\b|\bfin de (?:la )?semaine\b|\bfinales de (?:la|esta) "
+            r"\b(?:acabe|termine|finalice) (?:esta|la) semana\b|\bende (?:der|dieser) woche\b"
+            r"|\bfin de (?:la )?semaine\b|\bfinales de (?:la|esta) "
             r"semana\b|\bfin de semana\b",
             "end of the week",
         ),

@@ -388,7 +388,7 @@ STATUS = re.compile(
     r"|noch keine entscheidung|pas encore (?:pris|arrete) (?:de|notre|une) decision"
     r"|pas encore (?:de |d')(?:retour|reponse|decision|nouvelles)|pas encore (?:tranche|decide"
     r"|statue)|todavia no (?:hemos )?(?:tomado|tenemos) (?:una|la) decision"
-    r"|(?:aun|todavia) no (?:tenemos|hay|hemos)|no hay novedades",
+    r"|(?:aun|todavia) no (?:tenemos|hay|hemos)|no hay novedades|bear with us",
     re.I,
 )
 # A sentence about when, not whether: a rejection's words in it ("I'm afraid I have to let you
