@@ -59,7 +59,8 @@ FAMILIES: dict[str, tuple[str, ...]] = {
     ),
     "next_round": (
         r"\btermine?\b.{0,30}\bpassen\b|\bwürden? (?:ihnen|dir)\b.{0,40}\bpassen\b",
-        r"\b(?:termin|gespräch|interview|kennenlernen)\w*\b.{0,30}\bverschieben|\bzweitgespräch\b",
+        r"\b\w*(?:termin|gespräch|interview|kennenlernen)\w*\b.{0,30}\bverschieben"
+        r"|\bzweitgespräch\b",
         r"\bassessment(?:-?cent(?:er|re))?\b|\bfallstudie\b",
         r"\b(?:gern|gerne) weitermachen\b|\bwelche[rn]? (?:tag|termin|zeit)\b.{0,30}\bpasst\b",
         r"\b(?:ein )?zweites mal\b|\bwann hätten (?:sie|du)\b.{0,30}\bzeit\b",

@@ -200,6 +200,8 @@ FAMILIES: dict[str, tuple[str, ...]] = {
         r"|welcome aboard|on board)",
     ),
     "next_round": (
+        r"\b(?:continue|proceed|go (?:ahead|forward)|move (?:ahead|forward)) with you (?:to|into"
+        r"|in|for) (?:the|a|an|our) (?:next|final|second|further)\b",
         r"\bassessment cent(?:er|re)\b",
         r"\ba second time\b|\bmeet (?:you|with you) again\b",
         r"\b(?:interview|onsite|on-site|call|meeting|session|visit)\b.{0,30}\b(?:is|has been) "
@@ -300,6 +302,8 @@ FAMILIES: dict[str, tuple[str, ...]] = {
         r"\b(?:slip|later|longer|delay|week of|until)",
     ),
     "acknowledgement": (
+        r"\bcome back to (?:you|everyone|all (?:the )?candidates|all of you)\b"
+        r"|\bappreciate you taking the time to (?:write|reach out|send)\b",
         r"\backnowledge receipt\b",
         r"\bmake sure (?:the others|the team|everyone|they) (?:see|sees|read)\b",
         r"(?:^|[.!]\s+)(?:will|i'll|we'll) (?:circle back|follow up|get back to you|be in touch"

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 FAMILIES: dict[str, tuple[str, ...]] = {
     "rejection": (
+        r"\b(?:vacante|plaza|posición|oferta de empleo|puesto)\b.{0,40}\b(?:ya )?(?:fue|ha sido"
+        r"|está|quedó|se ha) (?:cubiert|ocupad)[oa]",
         r"\b(?:cubierto|ocupado|cubrieron|ocuparon|cubrió)\s+(?:la|el)\s+(?:vacante|puesto"
         r"|posición|plaza)\b",
         r"\b(?:seguido|continuado|avanzado|ido) adelante con (?:otr[oa]s?|un perfil"
@@ -16,7 +18,7 @@ FAMILIES: dict[str, tuple[str, ...]] = {
         r"|con (?:otra|otro|una persona))",
         r"\b(?:vacante|puesto|posición|plaza|proceso)\b.{0,60}\b(?:cancelad[oa]|cancelarla"
         r"|cancelarlo|suprimid[oa])",
-        r"\bno (?:vamos a poder|podemos|podremos|podr[ée]) (?:avanzar|seguir"
+        r"\bno (?:vamos a poder|podemos|podremos|podr[ée]) (?:avanzar|seguir adelante|seguir"
         r"|continuar) (?:contigo|con usted|con vos|con (?:tu|su) (?:candidatura|proceso|perfil))",
         r"\b(?:oferta|puesto|posición|vacante|plaza)\b.{0,20}\ba (?:otra persona|otro candidato"
         r"|otra candidata)",
@@ -43,6 +45,8 @@ FAMILIES: dict[str, tuple[str, ...]] = {
         r"\ben esta ocasión no\b|\bno (?:ha|has) (?:sido|resultado) (?:seleccionad|elegid)",
     ),
     "offer": (
+        r"\bqueremos que (?:te incorpores|te unas|formes parte|seas parte)\b|\b(?:propuesta"
+        r"|oferta) con las condiciones\b",
         r"\bseguir adelante con (?:usted|tigo|vos|ti)\b|\bcarta (?:de )?oferta\b",
         r"\bte queremos en (?:el|nuestro) equipo\b|\bbienvenid[oa] a bordo\b",
         r"(?<!no )\b(?:has|ha) sido (?:la persona |el candidato |la candidata )?"
@@ -74,6 +78,7 @@ FAMILIES: dict[str, tuple[str, ...]] = {
         r"\bnecesit\w+ que (?:nos|me) (?:mand|envi|compart|indiqu|facilit)",
     ),
     "delay": (
+        r"\bse (?:va|van) a (?:retrasar|demorar|alargar|posponer|aplazar)\b|\bpausad[oa]\b",
         r"\b(?:ha|han) estado de baja\b|\b(?:está|están) de baja\b|\b(?:pedido|piden|pide"
         r"|necesitan|necesitamos|pidieron) (?:un poco (?:más )?de |más )?margen\b",
         r"\b(?:enferm[oa]|de baja (?:médica|por enfermedad))\b",

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 FAMILIES: dict[str, tuple[str, ...]] = {
     "rejection": (
+        r"\bsupprim\w* (?:le|ce) poste\b|\baucune? (?:candidat\w*|candidature) ne sera retenue?\b",
         r"\b(?:retenu|choisi|privilégié) une candidature interne\b|\b(?:suis|sommes|avons"
         r"|ai) (?:le|au) regret\b",
         r"\b(?:poste|recrutement)\b.{0,60}\b(?:annulée?|supprimée?|fermée?)\b",

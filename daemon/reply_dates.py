@@ -200,7 +200,8 @@ def _resolve(sentence: str, on: date) -> date | None:
 
 # "by the 15th", "el viernes 11": a day of the month with no month named
 _ORDINAL = re.compile(
-    r"\bthe (\d{1,2})(?:st|nd|rd|th)\b|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day,? (?:the )?"
+    r"\bthe (\d{1,2})(?:st|nd|rd|th)\b(?!\s+(?:grade|floor|anniversary|birthday|century|edition"
+    r"|place))|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day,? (?:the )?"
     r"(\d{1,2})(?:st|nd|rd|th)?\b(?!\s*(?:am|pm|:|h\b|uhr|\.\d))"
 )
 _MONTH = re.compile(r"\b(?:" + _MONTH_NAMES + r")\b")

@@ -136,7 +136,8 @@ _OFFER: tuple[str, ...] = (
     r"\bfreuen uns\b.{0,80}\b(?:ihnen|dir)\b.{0,40}\b(?:anbieten|angebot|zusage|zusagen)",
     r"\b(?:vertragsangebot|arbeitsvertrag (?:zukommen|anbei|im anhang))\b",
     r"\b(?:ihnen|dir) (?:die|eine) (?:stelle|position) anbieten\b",
-    r"\b(?:avons le plaisir|sommes heureux|sommes ravis)\b.{0,80}\b(?:proposer|offre"
+    r"\b(?:avons le plaisir|sommes heureux|sommes ravis)\b.{0,80}\b(?:proposer(?! (?:un"
+    r"|une) (?:\w+ )?(?:entretien|rendez-vous|échange|rencontre|visite|créneau))|offre"
     r"|promesse d'embauche|retenu votre candidature)",
     r"\b(?:proposition|promesse) d'embauche\b|\bretenu votre candidature\b",
     r"\b(?:candidature|profil) a été retenue?\b|\bcontrat de travail\b",
@@ -144,7 +145,7 @@ _OFFER: tuple[str, ...] = (
     r"|\boferta formal\b|\benhorabuena\b.{0,80}\b(?:oferta|equipo|puesto)",
     r"\b(?:nos complace|nos alegra|tenemos el placer|estamos encantados)\b.{0,80}\b(?:ofrecer"
     r"|oferta|seleccionad)",
-    r"\b(?:carta oferta|oferta (?:formal )?de (?:empleo|trabajo))\b",
+    r"\b(?:carta oferta|oferta formal de (?:empleo|trabajo))\b",
 )
 # "your availability" is scheduling, unless it is the availability to start or to join.
 _NOT_START = (
@@ -374,7 +375,8 @@ ASKING = re.compile(
     re.I,
 )
 WEAK_NEXT = re.compile(
-    r"next (?:step|stage)s?|(?:final|last) (?:interview|round)s?|nächsten? (?:schritt|stufe)"
+    r"next (?:step|stage)s?|(?:final|last) (?:interview|round|conversation)s?"
+    r"|nächsten? (?:schritt|stufe)"
     r"|prochaine étape|étape suivante|(?:siguiente|próxima) (?:fase|etapa)|siguiente paso"
     # the process moving on, not the candidate: "as we move into the final stage"
     r"|rescheduled|(?:move|moving|moved|advance|advancing|progress|progressing|proceed|proceeding)"
