@@ -174,7 +174,7 @@ _ANCHOR = re.compile(
 
 # "until after the holidays", "nach den Feiertagen": the answer comes after a season, undated
 _UNDATED_AFTER = re.compile(
-    r"\W*(?:until |till |not before )?(?:after|nach|après|después de) (?:the |den |les |las )?"
+    r"\w*\W*(?:until |till |not before )?(?:after|nach|après|después de) (?:the |den |les |las )?"
     r"(?:holidays|holiday break|christmas|new year|break|festive|feiertage\w*|fêtes|fiestas)",
     re.I,
 )

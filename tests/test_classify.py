@@ -178,6 +178,97 @@ def test_garbage_is_unknown_not_an_error() -> None:
     assert classify_bytes(odd).category == "unknown"
 
 
+def _message(text: str, sender: str = "Sam <sam@acme.com>", headers: str = "") -> bytes:
+    return (
+        f"From: {sender}\r\nSubject: Re: Thank you\r\nDate: Thu, 03 Dec 2026 10:00:00 -0500\r\n"
+        f"{headers}Content-Type: text/plain; charset=utf-8\r\n\r\n{text}\r\n"
+    ).encode()
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        # a status is not a delay; a reason the answer comes late is
+        (
+            "No decision yet -- the panel meets Wednesday, I'll be in touch by Friday.",
+            "acknowledgement",
+        ),
+        ("No decision yet: two of the panel were out sick, so the debrief moved.", "delay"),
+        # a rejection's or next round's words in a sentence about when
+        ("I'm afraid I have to let you know that this will take longer than planned.", "delay"),
+        (
+            "Nous ne serons pas en mesure de prendre une décision avant les congés, le processus "
+            "prend plus de temps que prévu.",
+            "delay",
+        ),
+        # an offer as a condition; a list of things to send
+        (
+            "Bevor wir Ihnen ein mögliches Vertragsangebot unterbreiten können, benötigen wir noch "
+            "folgende Unterlagen: Arbeitszeugnisse, Referenzen.",
+            "info_request",
+        ),
+        (
+            "Before they set up round 2 the client asked me for two things: your salary "
+            "expectations and your notice period. Can you send them today?",
+            "info_request",
+        ),
+        # typed without accents
+        ("On a finalement decide de poursuivre avec une autre personne.", "rejection"),
+        ("Leider hat man sich fuer einen Mitbewerber entschieden.", "rejection"),
+        # someone named got the job; the role itself went away
+        ("I'm afraid we've decided to give the job to Claire, who covered the desk.", "rejection"),
+        ("The search has therefore been closed without an appointment.", "rejection"),
+    ],
+)
+def test_rules_weigh_what_the_message_is_about(text: str, category: str) -> None:
+    assert classify_bytes(_message(text)).category == category
+
+
+@pytest.mark.parametrize(
+    ("text", "sender", "headers", "category"),
+    [
+        (  # a ticket system's receipt, no auto-reply header
+            "Your request (#48213) has been received and is being reviewed by our People team.",
+            "people@acme.zendesk.com",
+            "",
+            "auto_reply",
+        ),
+        (
+            "Ihre E-Mail ist bei uns eingegangen.",
+            "hr@acme.de",
+            "X-OTRS-Loop: yes\r\n",
+            "auto_reply",
+        ),
+        (  # an ATS offer whose footer says the mailbox is not monitored
+            "We are delighted to offer you the position. Please do not reply to this message. "
+            "This mailbox is not monitored.",
+            "acme@myworkday.com",
+            "",
+            "offer",
+        ),
+        (  # a password reset with the same footer, sent as auto-generated
+            "We received a request to reset the password for your careers account. This "
+            "mailbox is not monitored.",
+            "noreply@icims.com",
+            "Auto-Submitted: auto-generated\r\n",
+            "noise",
+        ),
+    ],
+)
+def test_machines_are_told_apart(text: str, sender: str, headers: str, category: str) -> None:
+    assert classify_bytes(_message(text, sender, headers)).category == category
+
+
+def test_a_decision_after_the_holidays_has_no_date() -> None:
+    text = (
+        "It will take longer: with the office closing on 23 December, we will not be able to "
+        "make a final decision until after the holidays."
+    )
+    reading = classify_bytes(_message(text))
+    assert reading.category == "delay" and reading.new_date is None
+    assert date_in("Our 8th grade team will decide.", date(2026, 12, 3)) is None
+
+
 def test_html_only_message_is_read_without_its_quote() -> None:
     raw = (
         b"From: Sam <sam@acme.com>\r\nSubject: Update\r\nDate: Thu, 03 Dec 2026 10:00:00 -0500\r\n"
