@@ -39,7 +39,9 @@ AWAY = re.compile(
     r"|\bi(?:'ve| have) (?:now )?(?:moved on|left)\b"
     r"|\b(?:this|my) (?:mailbox|inbox|e-?mail address|address) is no longer\b"
     r"|\b(?:mailbox|inbox|address) is not (?:monitored|checked|read)\b"
-    r"|\bbuzón no (?:se )?(?:revisa|atiende|monitoriza)"
+    r"|\bbuzón no (?:se )?(?:revisa|atiende|monitoriza)|\bno se revisa\b"
+    r"|\badresse (?:électronique |e-?mail |mail )?n'est pas (?:consultée|surveillée|lue)"
+    r"|\bne sont ni lus\b"
     r"|\bbuzón no (?:está|es) (?:monitorizado|atendido|revisado)|\bno (?:serán|son|se) leíd"
     r"|\bno se leen\b"
     r"|\bboîte (?:mail )?n'est pas (?:consultée|surveillée)"
@@ -91,6 +93,8 @@ AUTO_SIGNS = re.compile(
     r"|\bwon't be (?:reading|checking|answering)\b|\beingeschränkt erreichbar\b"
     r"|\b(?:on|upon) our return\b|\bsi es urgente\b|\bwieder im büro\b"
     r"|\bnicht (?:automatisch )?weitergeleitet\b"
+    r"|\bno (?:estaré|estoy|estaremos) revisando\b|\bpasser par (?:la messagerie|le formulaire"
+    r"|votre espace)|\bdesde el formulario\b"
     r"|\butiliza el formulario\b|\buse (?:the|our) (?:contact )?form\b|\butilisez le formulaire\b"
     r"|\bnutzen sie (?:bitte )?(?:das|unser) (?:kontakt)?formular\b"
     r"|\ba (?:mi|nuestro) regreso\b"
@@ -98,7 +102,7 @@ AUTO_SIGNS = re.compile(
     r"|\bwieder erreichbar\b|\b(?:offline|unavailable) until\b"
     # a deflection to another address: "please write to talent@hooli.com"
     r"|\b(?:contact|write to|e-?mail|reach|wenden sie sich (?:bitte )?an|contacter|contactez"
-    r"|contactar|escribe a|escriba a)\b.{0,30}[\w.+-]+@[\w-]+\.[\w.]+",
+    r"|contactar|escribe a|escriba a|escribir a|podéis escribir a)\b.{0,60}[\w.+-]+@[\w-]+\.[\w.]+",
     re.I,
 )
 # A notification's footer, not a person away: "this mailbox is not monitored".

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 FAMILIES: dict[str, tuple[str, ...]] = {
     "rejection": (
+        r"\b(?:uns|wir)\b.{0,30}\bfür jemand(?:en)?\b.{0,30}\bentschieden\b",
         r"\bfür jemand(?:en)? (?:anderen|anders)\b.{0,20}\bentschieden"
         r"|\bentschieden\b.{0,60}\bfür jemand(?:en)? (?:anderen|anders)\b",
         r"\b(?:stelle|position|ausschreibung)\b.{0,60}\b(?:gestrichen|gestoppt|zurückgezogen"

@@ -38,7 +38,8 @@ _SAD = r"(?:sorry|regret|sad|unfortunate(?:ly)?|disappointing|afraid)"
 
 FAMILIES: dict[str, tuple[str, ...]] = {
     "rejection": (
-        r"\b(?:give|gave|given|giving|offer|offered|offering)\s+(?:the|this)\s+(?:job|role"
+        r"\b(?:give|gave|given|giving|offer|offered|offering)\s+(?:the|this)\s+(?:\w+\s+)?(?:job"
+        r"|role"
         r"|position|post)\s+to\s+(?!you\b)\w+",
         r"\b(?:role|position|job|opening|vacancy|posting|search|post)\s+(?:has"
         r"|have)\s+(?:(?!not\b)\w+\s+)?been\s+(?:\w+ly\s+)?(?:cancel+ed|closed|withdrawn"
@@ -249,6 +250,9 @@ FAMILIES: dict[str, tuple[str, ...]] = {
         r"\b(?:you have|there is) a (?:new )?task\b|\bcomplete (?:it|the (?:task|form))\b",
     ),
     "delay": (
+        r"\b(?:haven't|have not|weren't|couldn't|could not|were not) (?:been able to|managed to"
+        r"|able to)\b.{0,40}\b(?:meet|sit down|get together|decide|make (?:the|a"
+        r"|our) (?:final )?(?:call|decision))",
         r"\b(?:promised|said|told you|hoped)\b.{0,60}\b(?:not going to make it|won't make it"
         r"|went (?:completely )?quiet|didn't happen|slipped|fell through)\b|\b(?:i"
         r"|we) said you'd hear from (?:us|me)\b",

@@ -8,6 +8,9 @@ from __future__ import annotations
 
 FAMILIES: dict[str, tuple[str, ...]] = {
     "rejection": (
+        r"\b(?:oferta de empleo|puesto|plaza|vacante|proceso"
+        r"|procedimiento)\b.{0,60}\b(?:anulad[oa]|cancelad[oa]|desiert[oa]|sin provisión)\b"
+        r"|\bno se continuará con (?:ninguna|su|tu|las)\b",
         r"\b(?:vacante|plaza|posición|oferta de empleo|puesto)\b.{0,40}\b(?:ya )?(?:fue|ha sido"
         r"|está|quedó|se ha) (?:cubiert|ocupad)[oa]",
         r"\b(?:cubierto|ocupado|cubrieron|ocuparon|cubrió)\s+(?:la|el)\s+(?:vacante|puesto"
@@ -78,6 +81,7 @@ FAMILIES: dict[str, tuple[str, ...]] = {
         r"\bnecesit\w+ que (?:nos|me) (?:mand|envi|compart|indiqu|facilit)",
     ),
     "delay": (
+        r"\bposterg\w*|\bse encuentra de licencia\b|\b(?:está|están) de licencia\b",
         r"\bse (?:va|van) a (?:retrasar|demorar|alargar|posponer|aplazar)\b|\bpausad[oa]\b",
         r"\b(?:ha|han) estado de baja\b|\b(?:está|están) de baja\b|\b(?:pedido|piden|pide"
         r"|necesitan|necesitamos|pidieron) (?:un poco (?:más )?de |más )?margen\b",

@@ -8,6 +8,9 @@ from __future__ import annotations
 
 FAMILIES: dict[str, tuple[str, ...]] = {
     "rejection": (
+        r"\b(?:offre|mission)\b.{0,30}\b(?:a été|est) (?:\w+ )?pourvue?\b"
+        r"|\bn'ira (?:donc )?pas plus loin\b|\bchoisi (?:un|une) (?:autre )?(?:candidat|candidate"
+        r"|profil|personne)\b",
         r"\bsupprim\w* (?:le|ce) poste\b|\baucune? (?:candidat\w*|candidature) ne sera retenue?\b",
         r"\b(?:retenu|choisi|privilégié) une candidature interne\b|\b(?:suis|sommes|avons"
         r"|ai) (?:le|au) regret\b",

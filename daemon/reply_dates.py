@@ -150,13 +150,22 @@ def date_in(text: str, on: date | None) -> date | None:
             found = (found or last or on) + timedelta(days=1)
         if found is None or found < on:
             continue
+        about_answer = _ABOUT_ANSWER.search(sentence)
+        if not about_answer and _PAST.search(sentence):
+            continue  # "it was a pleasure to meet you on Friday": the last Friday, no promise
         last, first = found, first or found
-        if _ABOUT_ANSWER.search(sentence):
+        if about_answer:
             promised.append(found)
     # "frozen until the 7th; an answer by the 8th": the answer's date
     return max(promised) if promised else first
 
 
+# A sentence about what has happened names a day gone by, whatever weekday it says.
+_PAST = re.compile(
+    r"\b(?:was|were|met|had|enjoyed|yesterday|ago|war|waren|hatten|était|avons eu|fue|fueron"
+    r"|tuvimos)\b",
+    re.I,
+)
 _NEXT_DAY = re.compile(
     r"\b(?:the )?(?:following|next) day\b|\bthe day after\b|\blendemain\b|\bfolgetag\b"
     r"|\btag danach\b|\bdía siguiente\b",

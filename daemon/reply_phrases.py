@@ -319,7 +319,8 @@ _DELAY: tuple[str, ...] = (
     r"\b(?:taking|take) (?:a (?:bit|little) )?longer than (?:expected|anticipated|planned)",
     r"\b(?:need|needs|needed|require) (?:a (?:bit|little) )?(?:more|additional|another|extra)"
     r" (?:\w+ )?(?:time|days?|weeks?)",
-    r"\b(?:delay(?:ed)?|pushed (?:back|out)|postponed|on hold|paused|slipped)\b",
+    r"\b(?:(?:a|the|some|slight|short|further|small) delay|delayed|pushed (?:back|out)|postponed"
+    r"|on hold|paused|slipped)\b",
     r"\bbehind (?:schedule|on our (?:end|side))|\brunning (?:a (?:bit|little) )?(?:late|behind)",
     r"\b(?:haven't|have not|not yet) (?:made|reached|finali[sz]ed) (?:a|our|the) (?:final )?"
     r"decision",
