@@ -9,6 +9,10 @@ from __future__ import annotations
 
 FAMILIES: dict[str, tuple[str, ...]] = {
     "rejection": (
+        r"\b(?:position|stelle|rolle)\b.{0,100}\b(?:besetzt|vergeben)\b",
+        r"\b(?:prozess|bewerbung|verfahren"
+        r"|zusammenarbeit)\b.{0,30}\bnicht\b.{0,10}\b(?:weiterführen|fortführen|fortsetzen"
+        r"|weiterverfolgen|weiter verfolgen)\b",
         r"\b(?:uns|wir)\b.{0,30}\bfür jemand(?:en)?\b.{0,30}\bentschieden\b",
         r"\bfür jemand(?:en)? (?:anderen|anders)\b.{0,20}\bentschieden"
         r"|\bentschieden\b.{0,60}\bfür jemand(?:en)? (?:anderen|anders)\b",
@@ -59,6 +63,8 @@ FAMILIES: dict[str, tuple[str, ...]] = {
         r"\b(?:zusage|angebot)\b.{0,40}\b(?:für sie|für dich|erhalten)\b",
     ),
     "next_round": (
+        r"\w*(?:gespräch|interview|termin|kennenlernen|arbeitsprobe)\w*\b.{0,80}\beinzuladen\b"
+        r"|\barbeitsprobe\b.{0,60}\b(?:einladen|einzuladen|termin|vereinbaren)\b",
         r"\btermine?\b.{0,30}\bpassen\b|\bwürden? (?:ihnen|dir)\b.{0,40}\bpassen\b",
         r"\b\w*(?:termin|gespräch|interview|kennenlernen)\w*\b.{0,30}\bverschieben"
         r"|\bzweitgespräch\b",
@@ -94,6 +100,8 @@ FAMILIES: dict[str, tuple[str, ...]] = {
         r"\b(?:benötigen|brauchen) (?:wir|ich) (?:noch )?(?:ihre|deine|eine|einen|zwei)\b",
     ),
     "delay": (
+        r"\bruh(?:t|en)\b.{0,40}\b(?:verfahren|prozess|besetzung|auswahl)\w*|\b(?:verfahren"
+        r"|prozess)\w*\b.{0,20}\bruh(?:t|en)\b",
         r"\b(?:krankheitsbedingt|erkrankt)\b|\b(?:ist|sind|war|waren)\b.{0,40}\bausgefallen\b",
         r"\b(?:warten|wartet) (?:noch |gerade )?(?:auf|bis)\b",
         r"\bhängt\b.{0,60}\bnoch\b",
@@ -112,6 +120,8 @@ FAMILIES: dict[str, tuple[str, ...]] = {
         r"\bdauert\b.{0,30}\b(?:noch|etwas|leider)\b|\bum (?:etwas |noch etwas )?geduld\b",
     ),
     "acknowledgement": (
+        r"\bnäheres mitteilen\b|\b(?:du hörst|sie hören|ihr hört)\b.{0,40}\bvon (?:mir|uns)\b"
+        r"|\berhalten sie von uns\b",
         r"\brückmeldung\b.{0,30}\b(?:bekommen|erhalten) sie\b|\b(?:bekommen"
         r"|erhalten) sie (?:von mir|von uns)\b|\b(?:führen|haben)\b.{0,30}\b(?:noch"
         r"|restlichen)\b.{0,20}\bgespräche\b",

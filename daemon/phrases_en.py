@@ -38,6 +38,13 @@ _SAD = r"(?:sorry|regret|sad|unfortunate(?:ly)?|disappointing|afraid)"
 
 FAMILIES: dict[str, tuple[str, ...]] = {
     "rejection": (
+        r"\bextended (?:an|the) offer to (?!you\b)\w+|\b(?:will not|won't) be filled\b"
+        r"|\bno longer (?:able to )?consider(?:ing)? your (?:application|candidacy)\b",
+        r"(?:\bnot|n't|\bunable|\bcannot)\b[^.!?;\n]{0,30}\bbring you (?:on|aboard|on board)\b",
+        r"\b(?:give|gave|given|giving)\s+(?:the|this)\s+(?:\w+\s+)?(?:spot|place|slot"
+        r"|shift)\s+to\s+(?!you\b)\w+",
+        r"\bfill\w*\s+(?:the|this|that)\s+(?:\w+\s+){0,3}(?:spot|role|position|job|vacancy"
+        r"|opening|post)\s+with\b",
         r"\b(?:give|gave|given|giving|offer|offered|offering)\s+(?:the|this)\s+(?:\w+\s+)?(?:job"
         r"|role"
         r"|position|post)\s+to\s+(?!you\b)\w+",
@@ -201,6 +208,8 @@ FAMILIES: dict[str, tuple[str, ...]] = {
         r"|welcome aboard|on board)",
     ),
     "next_round": (
+        r"\binvit\w* you (?:to (?:campus|our|visit|meet|an?\b|the|interview|come)|for (?:an?|the)"
+        r"|back|in)\b(?!.{0,20}\bapply)",
         r"\b(?:continue|proceed|go (?:ahead|forward)|move (?:ahead|forward)) with you (?:to|into"
         r"|in|for) (?:the|a|an|our) (?:next|final|second|further)\b",
         r"\bassessment cent(?:er|re)\b",
@@ -237,6 +246,8 @@ FAMILIES: dict[str, tuple[str, ...]] = {
         r"process\b",
     ),
     "info_request": (
+        r"\b(?:would like|'d like|wants?) to see (?:two|three|a few|some|your)\b|\bwhat (?:is|are"
+        r"|'s) your (?:notice|salary|expected|current)\b|\bhow much notice\b|\bwhat base\b",
         r"\b(?:get|need|collect|require|gather)\s+(?:a few|some|a couple of|two|three"
         r"|several)\s+(?:more\s+)?(?:things|items|documents|details|bits"
         r"|pieces)\s+(?:of information\s+)?from you\b|\bwe still need (?:your|a copy|copies"
@@ -250,6 +261,8 @@ FAMILIES: dict[str, tuple[str, ...]] = {
         r"\b(?:you have|there is) a (?:new )?task\b|\bcomplete (?:it|the (?:task|form))\b",
     ),
     "delay": (
+        r"\b(?:hasn't|hasnt|haven't|havent|has not|have not) had (?:a|the) (?:minute|chance"
+        r"|moment|time) to\b|\bwon't be before\b",
         r"\b(?:haven't|have not|weren't|couldn't|could not|were not) (?:been able to|managed to"
         r"|able to)\b.{0,40}\b(?:meet|sit down|get together|decide|make (?:the|a"
         r"|our) (?:final )?(?:call|decision))",

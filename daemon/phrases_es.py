@@ -8,6 +8,11 @@ from __future__ import annotations
 
 FAMILIES: dict[str, tuple[str, ...]] = {
     "rejection": (
+        r"\bno (?:podremos|podemos|vamos a poder) continuar con (?:su|tu) (?:postulación"
+        r"|solicitud|candidatura)\b|\b(?:hemos|han) (?:cogido|contratado|elegido"
+        r"|escogido) a (?:un|una|otr)\w*\b",
+        r"\b(?:oferta|propuesta)\b.{0,20}\ba otr[oa]s?\b|\b(?:cargo|vacante|plaza"
+        r"|puesto)\b.{0,40}\b(?:queda|quedó) (?:cubiert|ocupad)[oa]\b|\bno va a poder ser\b",
         r"\b(?:oferta de empleo|puesto|plaza|vacante|proceso"
         r"|procedimiento)\b.{0,60}\b(?:anulad[oa]|cancelad[oa]|desiert[oa]|sin provisión)\b"
         r"|\bno se continuará con (?:ninguna|su|tu|las)\b",
@@ -59,6 +64,8 @@ FAMILIES: dict[str, tuple[str, ...]] = {
         r"\bpropuesta (?:económica|de contratación|formal|salarial)\b|\bbienvenid[oa] al equipo\b",
     ),
     "next_round": (
+        r"\b(?:mover|cambiar|reprogramar)\b.{0,20}\b(?:la |nuestra )?(?:entrevista|llamada"
+        r"|reunión|cita)\b|\bte funcionar\w*\b",
         r"\bpas(?:aste|ó|ás|as|aron|amos) a la (?:segunda|siguiente|próxima|última"
         r"|tercera) (?:instancia|etapa|fase|ronda)\b|\bagendar\b.{0,30}\bcharla\b",
         r"\bconvoca\w*\b.{0,60}\b(?:entrevista|prueba|fase)\b",
@@ -73,6 +80,8 @@ FAMILIES: dict[str, tuple[str, ...]] = {
         r"|\ble (?:va|viene) bien\b",
     ),
     "info_request": (
+        r"\b(?:quisiera|querría|nos gustaría|le gustaría) (?:ver|recibir)\b|\bcuál es (?:tu"
+        r"|su) (?:preaviso|pretensión|salario|disponibilidad)\b",
         r"\b(?:le|te|les) (?:solicitamos|pedimos|pido|solicito)\b(?! (?:disculpas|perd[oó]n"
         r"|paciencia|comprensi[oó]n))",
         r"\b(?:me|nos) (?:puedes|puede|podrías|podría) (?:mandar|enviar|pasar|compartir)",
@@ -81,6 +90,8 @@ FAMILIES: dict[str, tuple[str, ...]] = {
         r"\bnecesit\w+ que (?:nos|me) (?:mand|envi|compart|indiqu|facilit)",
     ),
     "delay": (
+        r"\bposponer\b|\bpospon\w*|\b(?:tenemos|hay) que esperar\b|\b(?:disculpas|perdón"
+        r"|perdona) (?:por|la) (?:la )?espera\b",
         r"\bposterg\w*|\bse encuentra de licencia\b|\b(?:está|están) de licencia\b",
         r"\bse (?:va|van) a (?:retrasar|demorar|alargar|posponer|aplazar)\b|\bpausad[oa]\b",
         r"\b(?:ha|han) estado de baja\b|\b(?:está|están) de baja\b|\b(?:pedido|piden|pide"

@@ -69,6 +69,9 @@ FAMILIES: dict[str, tuple[str, ...]] = {
         r" (?:entretien|échange|rendez-vous)",
     ),
     "info_request": (
+        r"\b(?:aimerait|aimerions|voudrait|voudrions|souhaiterait|souhaiterions) (?:voir|recevoir"
+        r"|avoir)\b|\bquel(?:le)? est (?:votre|ton|ta) (?:préavis|prétention|disponibilité"
+        r"|salaire|rémunération)",
         r"\bbesoin que (?:vous|tu)\b|\b(?:compléter|complétiez|complètes?)\b.{0,40}\b(?:dossier"
         r"|formulaire|fiche|espace)",
         r"\bpouvez-vous (?:me |nous )?communiquer\b",
@@ -98,6 +101,7 @@ FAMILIES: dict[str, tuple[str, ...]] = {
         r"\b(?:reporté|repoussé|décalé|retardé)e?s?\b|\bplus (?:long|tard) que prévu\b",
     ),
     "acknowledgement": (
+        r"\baccus\w* (?:bonne )?réception\b",
         r"\bmerci (?:beaucoup |bien )?(?:pour|de) (?:ton|ta) (?:message|mot|courriel|retour)",
         r"\b(?:reviendr\w*|reviens|revenir) vers (?:toi|vous)\b|\bje te (?:tiens"
         r"|tiendrai) au courant\b",

@@ -148,7 +148,7 @@ def date_in(text: str, on: date | None) -> date | None:
         if _NEXT_DAY.search(sentence) and (found or last):
             # "the debrief moved to the 14th; an outcome the following day"
             found = (found or last or on) + timedelta(days=1)
-        if found is None or found < on:
+        if found is None or not on <= found <= on + _HORIZON:
             continue
         about_answer = _ABOUT_ANSWER.search(sentence)
         if not about_answer and _PAST.search(sentence):
@@ -160,9 +160,11 @@ def date_in(text: str, on: date | None) -> date | None:
     return max(promised) if promised else first
 
 
+_HORIZON = timedelta(days=200)  # no decision is promised further ahead; "your mail of 11 January"
 # A sentence about what has happened names a day gone by, whatever weekday it says.
 _PAST = re.compile(
-    r"\b(?:was|were|met|had|enjoyed|yesterday|ago|war|waren|hatten|était|avons eu|fue|fueron"
+    r"\b(?:was|were|met|had|enjoyed|yesterday|ago|last|war|waren|hatten|vergangen\w*|letzte[nmrs]?"
+    r"|était|avons eu|dernier|fue|fueron|pasado"
     r"|tuvimos)\b",
     re.I,
 )

@@ -137,7 +137,8 @@ _OFFER: tuple[str, ...] = (
     r"\b(?:vertragsangebot|arbeitsvertrag (?:zukommen|anbei|im anhang))\b",
     r"\b(?:ihnen|dir) (?:die|eine) (?:stelle|position) anbieten\b",
     r"\b(?:avons le plaisir|sommes heureux|sommes ravis)\b.{0,80}\b(?:proposer(?! (?:un"
-    r"|une) (?:\w+ )?(?:entretien|rendez-vous|échange|rencontre|visite|créneau))|offre"
+    r"|une) (?:\w+ )?(?:entretien|rendez-vous|échange|rencontre|visite|créneau)| de (?:passer"
+    r"|participer|rencontrer|venir|poursuivre))|offre"
     r"|promesse d'embauche|retenu votre candidature)",
     r"\b(?:proposition|promesse) d'embauche\b|\bretenu votre candidature\b",
     r"\b(?:candidature|profil) a été retenue?\b|\bcontrat de travail\b",
@@ -243,7 +244,9 @@ ASKS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ),
         (
             "salary expectations",
-            r"\bsalary|compensation expectations|gehaltsvorstellung|lohnvorstellung|gehaltswunsch"
+            r"\bsalary|\bctc\b|\bwhat base\b|\bbase (?:salary|pay)\b|expected (?:fixed "
+            r"|base )?(?:pay|compensation|package)|compensation expectations|gehaltsvorstellung"
+            r"|lohnvorstellung|gehaltswunsch"
             r"|prétentions salariales|expectativas? salarial|pretensi[oó]n(?:es)? (?:salarial"
             r"|de renta)"
             r"|banda salarial|rémunération|bulletins? de salaire|payslips?|gehaltsabrechnung"
@@ -270,7 +273,7 @@ ASKS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ),
         (
             "a notice period or start date",
-            r"\bnotice period|start date|kündigungsfrist"
+            r"\bnotice period|how much notice|start date|kündigungsfrist"
             r"|eintrittstermin|préavis|date de (?:début|disponibilité)"
             r"|fecha de (?:inicio|incorporación)|preaviso|disponibilidad (?:para|de) (?:incorpor"
             r"|ingres)"
@@ -299,7 +302,8 @@ ASKS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
 )
 # A request in any words: what a message that lists the things it needs says around them.
 REQUESTING = re.compile(
-    r"\b(?:need|needs|require|required|please|kindly|could you|can you|would you|send|share"
+    r"\b(?:(?:two|three|a few|a couple of) (?:quick )?(?:things|questions|details)|need|needs"
+    r"|require|required|please|kindly|could you|can you|would you|send|share"
     r"|provide|upload|submit|confirm|reply with|shoot|bitte|benötig\w*|brauch\w*|bräucht\w*"
     r"|froh um|senden|schicken|zustellen|nachreichen|mitteilen|angaben|besoin|pourrais|pourriez"
     r"|envoyer|transmettre|merci de|bien vouloir|confirmer|faire parvenir|necesit\w*|confirm\w*"
