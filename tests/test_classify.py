@@ -100,18 +100,27 @@ def test_classifier_meets_the_aims_over_the_corpus(folders: tuple[Path, ...]) ->
 
 
 LAST_ROUND = Path(__file__).parent / "corpus" / "replies_last_round"
-LAST_ROUND_RIGHT = 25  # of 30, scored once before any rule could be changed for them
+INDEPENDENT_LAST = Path(__file__).parent / "corpus" / "replies_independent_last"
 
 
-def test_the_untouched_last_round_reads_no_worse_than_when_first_scored() -> None:
+@pytest.mark.parametrize(
+    ("folder", "size", "first_read", "wrong_rejections"),
+    [
+        (LAST_ROUND, 30, 25, 0),  # written by the author of the rules
+        (INDEPENDENT_LAST, 240, 220, 1),  # written by four writers who never saw them
+    ],
+)
+def test_the_untouched_sets_read_no_worse_than_when_first_scored(
+    folder: Path, size: int, first_read: int, wrong_rejections: int
+) -> None:
     """No rule was ever changed for these (see their SOURCES.md): the aims do not apply,
     the figure they were first read at does, so a change that loses ground fails here."""
-    table, _dates = _score(LAST_ROUND)
-    print(f"\n{LAST_ROUND.name}\n" + confusion_table(table))
-    assert sum(table.values()) == 30
-    assert sum(table[(c, c)] for c in CATEGORIES) >= LAST_ROUND_RIGHT
+    table, _dates = _score(folder)
+    print(f"\n{folder.name}\n" + confusion_table(table))
+    assert sum(table.values()) == size
+    assert sum(table[(c, c)] for c in CATEGORIES) >= first_read
     as_rejection = sum(n for (_w, got), n in table.items() if got == "rejection")
-    assert table[("rejection", "rejection")] == as_rejection  # no wrong rejection
+    assert as_rejection - table[("rejection", "rejection")] <= wrong_rejections
 
 
 def _read(name: str) -> Reading:
