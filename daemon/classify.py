@@ -405,13 +405,14 @@ def _hypothetical(cue: str, words: str) -> bool:
     """Whether the sentence that names the offer makes it, before naming it, a condition of
     something else ("before we can make you an offer")."""
     sentence = _sentence_of(cue, words)
-    head = sentence[: fold(sentence).lower().find(fold(cue).lower()) + len(cue)]
+    head = sentence[: sentence.lower().find(cue.lower()) + len(cue)]
     return bool(HYPOTHETICAL.search(head))
 
 
 def _sentence_of(cue: str, words: str) -> str:
-    """The sentence a cue was read in; empty when it was read in another form."""
-    at = fold(words).lower().find(fold(cue).lower())
+    """The sentence a cue was read in; empty when it was read in another form (base forms,
+    without accents), where its place in the text is not known."""
+    at = words.lower().find(cue.lower())
     if at < 0 or not cue:
         return ""
     start = max(words.rfind(".", 0, at), words.rfind("\n", 0, at)) + 1
